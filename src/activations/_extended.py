@@ -1,0 +1,224 @@
+"""Extended-precision building blocks: error-free transformations and a scaled exponential.
+
+Several activations are ill-conditioned in an intermediate quantity even where
+the function itself is well-conditioned. ``exp(t)`` turns an absolute error
+``δ`` in ``t`` into a relative error ``δ`` in the result, so rounding
+``t = beta * x`` or ``t = -x**2 / 2`` costs ``|t| / 2`` ULP, hundreds of ULP
+near the underflow edge; and a result rounded first to a subnormal number and
+then multiplied loses digits twice. The helpers below carry such quantities as
+unevaluated sums of two doubles (``hi + lo``, with ``|lo|`` at most about an
+ULP of ``hi``), and form ``a * exp(t)`` so that only the final step rounds into
+the subnormal range.
+
+All of them are pure float64 NumPy, vectorised, and use no fused multiply-add
+(NumPy has none), so the products are split with Veltkamp's constant
+(Dekker 1971). References: T. J. Dekker, "A floating-point technique for
+extending the available precision", Numer. Math. 18, 1971; D. E. Knuth,
+*The Art of Computer Programming* vol. 2, 4.2.2; J.-M. Muller et al.,
+*Handbook of Floating-Point Arithmetic*, 2nd ed., Birkhäuser 2018, ch. 4.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+F64 = NDArray[np.float64]
+
+_SPLITTER = 134217729.0  # 2**27 + 1, Veltkamp's splitting constant for binary64
+
+# ln 2 split so that k * LN2_HI is exact for every integer k < 2**21 (Cody and Waite).
+LN2_HI = 0.6931471803691238
+LN2_LO = 1.9082149292705877e-10
+# exp(t) is a normal number for t >= -708.39; below -700 the exponential is
+# scaled by 2**k first so that it never loses digits to gradual underflow.
+_EXP_SCALE_BELOW = -700.0
+#: For ``|a| <= 1.8e308 < e**710``, ``a * exp(t)`` underflows to zero for every
+#: ``t < -1455``, so :func:`exp_split` clamps its argument here to keep ``k`` small.
+EXP_FLOOR = -2000.0
+
+
+def two_sum(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
+    """Return ``s = fl(a + b)`` and the rounding error, ``s + e == a + b`` exactly (Knuth).
+
+    Exact for any finite ``a`` and ``b`` whose sum does not overflow, whatever
+    their order of magnitude; six operations, no branch. Needed wherever a sum
+    feeds an ill-conditioned step (``exp`` of a difference, ``log1p`` of a sum
+    of small terms) and its rounding error has to be carried along.
+    """
+    s = np.add(a, b)
+    bb = s - a
+    return s, (a - (s - bb)) + (b - bb)
+
+
+def fast_two_sum(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
+    """Return ``s = fl(a + b)`` and its exact rounding error, for ``|a| >= |b|`` (Dekker).
+
+    Three operations instead of the six of :func:`two_sum`; exact only when
+    ``|a| >= |b|`` (or ``a = 0``), which the callers know in advance, e.g.
+    ``1 + e`` with ``0 <= e <= 1`` or ``3 + x`` with ``|x| <= 3``.
+    """
+    s = np.add(a, b)
+    return s, (a - s) + b
+
+
+def _split(a: F64) -> tuple[F64, F64]:
+    """Veltkamp's split: ``a = hi + lo`` exactly, each half with at most 26 significant bits."""
+    c = _SPLITTER * a
+    high = c - (c - a)
+    return high, a - high
+
+
+def two_product(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
+    """Return ``p = fl(a * b)`` and the error, ``p + e == a * b`` exactly (Dekker, no FMA).
+
+    Exact when ``|a|, |b| < 2**995`` (so the split cannot overflow) and ``e``
+    is a normal number (no underflow), i.e. for the moderate values the callers
+    pass. Needed to carry a product such as ``x * x`` or ``beta * x`` into an
+    exponential; see :func:`two_product_wide` for arbitrary finite factors.
+    """
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    p = a * b
+    a_hi, a_lo = _split(a)
+    b_hi, b_lo = _split(b)
+    return p, ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
+
+
+def two_product_wide(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
+    """:func:`two_product` for any finite factors: both are reduced to mantissas first.
+
+    The factors are written ``m * 2**e`` with ``0.5 <= |m| < 1``, the mantissas
+    are multiplied exactly and the powers of two put back, so the split can
+    never overflow; ``p + e == a * b`` exactly whenever ``p`` and ``e`` are
+    normal numbers (the only range in which callers use ``e``). Needed by
+    :func:`divide_pairs`, whose quotients and divisors span the whole range.
+    """
+    ma, ea = np.frexp(a)
+    mb, eb = np.frexp(np.asarray(b, dtype=np.float64))
+    p, e = two_product(ma, mb)
+    scale = ea + eb
+    return np.ldexp(p, scale), np.ldexp(e, scale)
+
+
+def square_pair(hi: F64, lo: F64) -> tuple[F64, F64]:
+    """``(hi + lo)**2`` as a double-double, to about 2**-104 relative.
+
+    ``hi**2`` is split exactly by :func:`two_product_wide`; the cross term
+    ``2 hi lo`` is added to the low part, and ``lo**2`` (below 2**-104 of the
+    result) is dropped. Needed for denominators such as ``(1 + e)**2`` that are
+    divided by :func:`divide_pairs` with correct rounding.
+    """
+    sq, sq_err = two_product_wide(hi, hi)
+    return sq, sq_err + 2.0 * hi * lo
+
+
+def divide_pairs(
+    n_hi: F64,
+    n_lo: F64 | float,
+    d_hi: F64 | float,
+    d_lo: F64 | float,
+) -> F64:
+    """``(n_hi + n_lo) / (d_hi + d_lo)`` correctly rounded (to nearest, ties to even).
+
+    Numerator and denominator are unevaluated sums of two doubles, each low part
+    below an ULP of its high part, with a positive denominator.
+    A correctly rounded map is monotone, which no chain of separately rounded
+    operations guarantees: ``sigmoid``, ``softsign`` and ``hard_sigmoid`` stay
+    non-decreasing between neighbouring doubles because of it. The first guess
+    ``fl(n_hi / d_hi)`` is within two ULP; each pass compares the exact remainder
+    ``n - y d`` (Dekker's product, Sterbenz subtraction) with half the gap to the
+    neighbour on that side and steps once.
+    """
+    d_hi = np.asarray(d_hi, dtype=np.float64)
+    d = d_hi + d_lo
+    d_lo = d_lo - (d - d_hi)
+    y = n_hi / d
+    for _ in range(2):
+        ph, pl = two_product_wide(y, d)
+        remainder = (((n_hi - ph) - pl) + n_lo) - y * d_lo
+        up = np.nextafter(y, np.inf)
+        down = np.nextafter(y, -np.inf)
+        # (up - y) and (y - down) are powers of two: their products with d are exact.
+        to_up = 2.0 * remainder - (up - y) * d
+        to_down = -2.0 * remainder - (y - down) * d
+        # An exact tie goes to the neighbour with an even last bit (IEEE 754 default).
+        odd = (y.view(np.int64) & 1) == 1
+        y = np.where((to_up > 0.0) | ((to_up == 0.0) & odd), up,
+                     np.where((to_down > 0.0) | ((to_down == 0.0) & odd), down, y))
+    return y
+
+
+def quotient(x: F64, d: float) -> tuple[F64, F64]:
+    """Return ``(q, r)`` with ``q = fl(x / d)`` and ``q + r`` equal to ``x / d`` to ~2**-104.
+
+    Needed where the quotient feeds ``exp`` (CELU's ``exp(x / alpha)``): a plain
+    ``x / alpha`` costs ``|x / alpha| / 2`` ULP there. Callers must make sure
+    ``x / d`` neither overflows nor underflows.
+    """
+    q = x / d
+    ph, pl = two_product_wide(q, d)
+    # x - ph is exact (Sterbenz: ph is within a factor 2 of x), so the residual is exact
+    # up to the last division.
+    return q, ((x - ph) - pl) / d
+
+
+def exp_pair(hi: F64, lo: F64 | float) -> F64:
+    """``exp(hi + lo)`` for ``|lo|`` at most about an ULP of ``hi``: ``exp(hi) * (1 + lo)``.
+
+    The first-order term is all that is left of ``lo``: the next one,
+    ``lo**2 / 2 < 2**-100``, is below the rounding of ``exp`` itself. The only
+    rounding this adds is that of the final sum, so the result is as accurate
+    as ``exp(hi)``, whereas ``exp(fl(hi + lo))`` would be off by ``|hi| / 2`` ULP.
+    """
+    e = np.exp(hi)
+    return e + e * lo
+
+
+def exp_split(t: F64, t_lo: F64 | float = 0.0) -> tuple[F64, NDArray[np.int64]]:
+    """Return ``m, k`` with ``m * 2**-k = exp(t + t_lo)``, ``m`` a normal number.
+
+    For finite ``t <= 0`` (clamped at :data:`EXP_FLOOR`, where every product
+    below has underflowed anyway). ``t_lo`` is a small correction to ``t`` (the
+    low half of a double-double exponent). When ``t < -700`` the exponential
+    would be subnormal and lose digits, so ``exp(t + k ln 2)`` is formed
+    instead, with ``t + k ln 2`` split exactly by :func:`two_sum`; the caller
+    multiplies or divides ``m`` and applies ``2**-k`` last with
+    :func:`numpy.ldexp`, which rounds only once.
+    """
+    t = np.asarray(t, dtype=np.float64)
+    k = np.zeros(t.shape, dtype=np.int64)
+    deep = t < _EXP_SCALE_BELOW
+    if not deep.any():
+        if np.isscalar(t_lo) and t_lo == 0.0:
+            return np.exp(t), k
+        return exp_pair(*two_sum(t, t_lo)), k
+    t_lo = np.broadcast_to(t_lo, t.shape)
+    m = np.empty(t.shape)
+    shallow = ~deep
+    m[shallow] = exp_pair(*two_sum(t[shallow], t_lo[shallow]))
+    td = t[deep]
+    # Below the floor the low part is meaningless (it can exceed 1000 when t
+    # came from a rounded difference of huge numbers) and is dropped with t.
+    clamped = td < EXP_FLOOR
+    td = np.where(clamped, EXP_FLOOR, td)
+    lo = np.where(clamped, 0.0, t_lo[deep])
+    kd = np.ceil((_EXP_SCALE_BELOW - td) / LN2_HI)
+    s, s_err = two_sum(td, kd * LN2_HI)
+    # kd * LN2_LO reaches 3e-7, too large for a first-order correction, so the
+    # low parts are folded into s with a second exact addition.
+    m[deep] = exp_pair(*two_sum(s, s_err + lo + kd * LN2_LO))
+    k[deep] = kd.astype(np.int64)
+    return m, k
+
+
+def mul_exp(a: F64 | float, t: F64, t_lo: F64 | float = 0.0) -> F64:
+    """Return ``a * exp(t + t_lo)`` for finite ``a`` and ``t <= 0``, rounded once into subnormals.
+
+    ``a * np.exp(t)`` rounds twice when ``exp(t)`` is subnormal, and gives 0
+    where ``exp(t)`` underflows although ``a * exp(t)`` is representable for
+    ``|a| > 1``. Here ``a`` multiplies the normal mantissa of :func:`exp_split`
+    and the power of two is applied last by one :func:`numpy.ldexp`.
+    """
+    m, k = exp_split(t, t_lo)
+    return np.ldexp(np.multiply(a, m), -k)

@@ -1,0 +1,139 @@
+"""Input handling shared by every activation: one dtype policy, one error style.
+
+Policy (documented on the site and tested for every registry entry):
+
+* Accepted: Python numbers, nested lists, NumPy arrays of any shape and memory
+  order with a bool, integer or float16/float32/float64 dtype.
+* Bool and integer input is evaluated and returned as float64.
+* float16 and float32 input is evaluated in float64 and rounded **once** to the
+  input dtype, so the result is within one ULP of the true value in that dtype.
+* A scalar input (a Python number, a NumPy scalar or a 0-d array) returns a
+  NumPy scalar (``np.float64`` for Python numbers), exactly like a NumPy ufunc;
+  any other input returns an ``ndarray`` of the same shape.
+* Complex, object, string, datetime and ``longdouble`` input raises
+  ``TypeError`` naming the function and the dtype; ``longdouble`` is refused
+  rather than silently evaluated at lower precision.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import operator
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+FloatArray = NDArray[np.floating]
+
+_SUPPORTED_FLOATS = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A float64 working copy of an input and how to hand the result back."""
+
+    values: NDArray[np.float64]
+    dtype: np.dtype
+    scalar: bool
+
+    def finish(self, result: NDArray[np.float64]) -> FloatArray | np.floating:
+        """Round a float64 result once to the caller's dtype and shape."""
+        if self.dtype != result.dtype:
+            # Rounding a float64 result above the target's largest finite value
+            # to inf *is* the correctly rounded answer, so the cast is silenced.
+            with np.errstate(over="ignore"):
+                result = result.astype(self.dtype)
+        return result[()] if self.scalar else result
+
+
+def prepare(x: ArrayLike, func: str, name: str = "x") -> Prepared:
+    """Validate ``x`` for activation ``func`` and return its float64 working copy.
+
+    >>> p = prepare([1, 2], "relu")
+    >>> p.values.dtype, p.dtype, p.scalar
+    (dtype('float64'), dtype('float64'), False)
+    >>> prepare(1 + 2j, "relu")
+    Traceback (most recent call last):
+        ...
+    TypeError: relu(): x must be real numbers (bool, integer, float16, float32 or float64), got dtype complex128
+    """
+    try:
+        array = np.asarray(x)
+    except (ValueError, TypeError) as error:
+        raise ValueError(
+            f"{func}(): {name} must be a number or a rectangular array of numbers ({error})"
+        ) from None
+    dtype = array.dtype
+    if dtype.kind in "biu":
+        out_dtype = np.dtype(np.float64)
+    elif dtype in _SUPPORTED_FLOATS:
+        out_dtype = dtype
+    else:
+        hint = " (longdouble is refused rather than evaluated in float64)" if dtype.kind == "f" else ""
+        raise TypeError(
+            f"{func}(): {name} must be real numbers (bool, integer, float16, float32 or "
+            f"float64), got dtype {dtype}{hint}"
+        )
+    # Widening a float32/float16 signalling NaN raises the hardware "invalid"
+    # flag; the result is the quiet NaN the caller expects, so nothing is lost.
+    with np.errstate(invalid="ignore"):
+        values = array.astype(np.float64, copy=False)
+    return Prepared(values=values, dtype=out_dtype, scalar=array.ndim == 0)
+
+
+def real_parameter(
+    value: object,
+    func: str,
+    name: str,
+    *,
+    positive: bool = False,
+    nonnegative: bool = False,
+) -> float:
+    """Validate a real, finite scalar parameter such as ``negative_slope`` or ``alpha``.
+
+    >>> real_parameter(0.2, "leaky_relu", "negative_slope")
+    0.2
+    >>> real_parameter(float("nan"), "leaky_relu", "negative_slope")
+    Traceback (most recent call last):
+        ...
+    ValueError: leaky_relu(): negative_slope must be a finite real number, got nan
+    """
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{func}(): {name} must be a finite real number, got {type(value).__name__} {value!r}"
+        )
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{func}(): {name} must be a finite real number, got {number!r}")
+    if positive and not number > 0:
+        raise ValueError(f"{func}(): {name} must be > 0, got {number!r}")
+    if nonnegative and not number >= 0:
+        raise ValueError(f"{func}(): {name} must be >= 0, got {number!r}")
+    return number
+
+
+def axis_index(axis: object, ndim: int, func: str, name: str = "axis") -> int:
+    """Normalise an axis argument against ``ndim`` dimensions.
+
+    >>> axis_index(-1, 2, "softmax")
+    1
+    >>> axis_index(2, 2, "softmax")
+    Traceback (most recent call last):
+        ...
+    ValueError: softmax(): axis 2 is out of range for an input with 2 dimension(s)
+    """
+    if isinstance(axis, bool | np.bool_):
+        raise TypeError(f"{func}(): {name} must be an integer, got bool {axis!r}")
+    try:
+        index = operator.index(axis)
+    except TypeError:
+        raise TypeError(
+            f"{func}(): {name} must be an integer, got {type(axis).__name__} {axis!r}"
+        ) from None
+    if not -ndim <= index < ndim:
+        raise ValueError(
+            f"{func}(): {name} {index} is out of range for an input with {ndim} dimension(s)"
+        )
+    return index % ndim

@@ -1,0 +1,362 @@
+"""Exponential linear units: ELU, SELU and CELU.
+
+All three are the identity for ``x > 0`` and a scaled ``exp(x) - 1`` below
+zero. The negative branch is always evaluated with ``expm1`` (``exp(x) - 1``
+loses every digit as ``x -> 0``), and only on the elements that take it, so
+no branch ever overflows or warns.
+
+``exp(x / alpha)`` is ill-conditioned in its argument — a relative error ``ε``
+in ``x / alpha`` becomes a relative error ``|x / alpha| ε`` in the result,
+hundreds of ULP near the underflow edge — so CELU carries the rounding error
+of the quotient along (:func:`activations._extended.quotient`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from activations._elementwise import done, flat
+from activations._extended import exp_pair, mul_exp, quotient
+from activations._inputs import FloatArray, prepare, real_parameter
+
+__all__ = [
+    "SELU_ALPHA",
+    "SELU_SCALE",
+    "celu",
+    "celu_derivative",
+    "elu",
+    "elu_derivative",
+    "selu",
+    "selu_derivative",
+]
+
+#: SELU's alpha_01 (Klambauer et al. 2017, eq. 14), correctly rounded from 50 digits:
+#: -sqrt(2/pi) / (erfc(1/sqrt 2) * exp(1/2) - 1) = 1.67326324235437728481704299167165...
+SELU_ALPHA = 1.6732632423543772
+#: SELU's lambda_01 (Klambauer et al. 2017, eq. 14), correctly rounded from 50 digits:
+#: 1.05070098735548049341933498529460...
+SELU_SCALE = 1.0507009873554805
+# scale * alpha rounded once from the exact constants (1.75809934084737685994...); the
+# product of the two rounded doubles would add a rounding of its own.
+_SELU_SCALE_ALPHA = 1.7580993408473768
+
+
+def _elu_negative(v: NDArray[np.float64], alpha: float) -> NDArray[np.float64]:
+    """``alpha * expm1(v)`` for the elements with ``v < 0``, ``v`` elsewhere."""
+    y = np.array(v, dtype=np.float64, copy=True)
+    neg = v < 0.0
+    y[neg] = alpha * np.expm1(v[neg])
+    return y
+
+
+def elu(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
+    r"""Exponential linear unit.
+
+    .. math:: f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}
+
+    Numerics
+    --------
+    The negative branch uses ``expm1``: ``exp(x) - 1`` would lose all relative
+    accuracy for small ``|x|`` (e.g. ``x = 1e-10``). ``-0.0`` maps to ``-0.0``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values.
+    alpha : float, optional
+        Finite real scale of the negative branch (default 1.0, as PyTorch, Keras and JAX).
+        The paper takes ``alpha > 0``; like PyTorch, any finite value is accepted.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        Elementwise ELU; tends to ``-alpha`` as ``x -> -inf``.
+
+    References
+    ----------
+    D.-A. Clevert, T. Unterthiner and S. Hochreiter, "Fast and Accurate Deep Network
+    Learning by Exponential Linear Units (ELUs)", ICLR 2016, https://arxiv.org/abs/1511.07289
+
+    Examples
+    --------
+    >>> print(elu(2.0))
+    2.0
+    >>> print(elu(float("-inf"), alpha=0.5))
+    -0.5
+    >>> print(f"{elu(-1.0):.12f}")
+    -0.632120558829
+    """
+    a = real_parameter(alpha, "elu", "alpha")
+    p = prepare(x, "elu")
+    return done(p, _elu_negative(flat(p), a))
+
+
+def elu_derivative(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
+    r"""Derivative of :func:`elu`.
+
+    .. math:: f'(x) = \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases}
+
+    Kink convention: for ``alpha != 1`` ELU has a kink at 0 (slopes ``alpha`` and
+    1); we return **alpha at x = 0**, like PyTorch (``elu_backward`` takes the
+    negative branch for ``x <= 0``) and JAX (``where(x > 0, ...)``). TensorFlow's
+    ``tf.nn.elu`` has no alpha (its ``EluGrad`` gives 1 = alpha at 0); Keras 3's
+    ``elu(x, alpha)`` on TensorFlow also takes the negative branch at 0 (alpha).
+    For ``alpha = 1`` ELU is continuously differentiable and all agree on 1
+    (TensorFlow's ``EluGrad`` tests the output ``< 0``, so 0 goes to the slope-1 side).
+
+    Parameters
+    ----------
+    x : array_like
+        Input values.
+    alpha : float, optional
+        Scale of the negative branch (default 1.0).
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        Elementwise derivative; 0 at ``-inf`` (NaN where ``x`` is NaN).
+
+    Examples
+    --------
+    >>> elu_derivative([0.0, 2.0, float("-inf")], alpha=0.5)
+    array([0.5, 1. , 0. ])
+    """
+    a = real_parameter(alpha, "elu_derivative", "alpha")
+    p = prepare(x, "elu_derivative")
+    v = flat(p)
+    d = np.where(v > 0.0, 1.0, v)
+    neg = v <= 0.0
+    d[neg] = mul_exp(a, v[neg])
+    return done(p, d)
+
+
+def selu(x: ArrayLike) -> FloatArray | np.floating:
+    r"""Scaled exponential linear unit.
+
+    .. math:: f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0
+              \end{cases} \qquad \alpha \approx 1.6732632423543773,\
+              \lambda \approx 1.0507009873554805
+
+    The constants are the fixed point of the mean/variance map of a layer
+    with standard-normal pre-activations (Klambauer et al., eq. 14):
+    :data:`SELU_ALPHA` and :data:`SELU_SCALE`, each correctly rounded from a
+    50-digit evaluation of the closed forms.
+
+    Numerics
+    --------
+    The negative branch is ``(lambda alpha) * expm1(x)`` with the product
+    ``lambda alpha`` itself rounded once from the exact value.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        Elementwise SELU; tends to ``-lambda alpha ≈ -1.7581`` as ``x -> -inf``.
+
+    References
+    ----------
+    G. Klambauer, T. Unterthiner, A. Mayr and S. Hochreiter, "Self-Normalizing Neural
+    Networks", NeurIPS 2017, https://arxiv.org/abs/1706.02515
+
+    Examples
+    --------
+    >>> print(selu(1.0))
+    1.0507009873554805
+    >>> print(selu(float("-inf")))
+    -1.7580993408473768
+    """
+    p = prepare(x, "selu")
+    v = flat(p)
+    with np.errstate(over="ignore"):
+        # lambda x above the largest double rounds to inf, its correctly rounded value.
+        y = SELU_SCALE * v
+    neg = v < 0.0
+    y[neg] = _SELU_SCALE_ALPHA * np.expm1(v[neg])
+    return done(p, y)
+
+
+def selu_derivative(x: ArrayLike) -> FloatArray | np.floating:
+    r"""Derivative of :func:`selu`.
+
+    .. math:: f'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases}
+
+    Kink convention: SELU has a kink at 0 (slopes ``lambda alpha ≈ 1.758`` and
+    ``lambda ≈ 1.051``); we return **lambda alpha at x = 0**, the left slope, like
+    PyTorch (``elu_backward`` takes the negative branch for ``x <= 0``) and JAX
+    (``scale * elu(x, alpha)``, negative branch unless ``x > 0``). TensorFlow's
+    ``SeluGrad`` takes the negative branch only where the *output* is ``< 0`` and so
+    returns **lambda ≈ 1.0507** at 0.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        Elementwise derivative (NaN where ``x`` is NaN).
+
+    Examples
+    --------
+    >>> selu_derivative([0.0, 1.0, float("-inf")])
+    array([1.75809934, 1.05070099, 0.        ])
+    """
+    p = prepare(x, "selu_derivative")
+    v = flat(p)
+    d = np.where(v > 0.0, SELU_SCALE, v)
+    neg = v <= 0.0
+    d[neg] = mul_exp(_SELU_SCALE_ALPHA, v[neg])
+    return done(p, d)
+
+
+def _celu_alpha(alpha: object, func: str) -> float:
+    a = real_parameter(alpha, func, "alpha")
+    if a == 0.0:
+        raise ValueError(f"{func}(): alpha must be nonzero (x / alpha), got {a!r}")
+    return a
+
+
+def _celu_parts(v: NDArray[np.float64], a: float):
+    """Split ``v <= 0`` into the elements whose ``|v / a|`` is huge and the rest.
+
+    Returns the masks and, for the moderate elements, ``(q, r)`` with ``q + r = v / a``.
+    """
+    neg = v <= 0.0
+    # |v| / 2048 > |a| <=> |v / a| > 2048, tested without forming a quotient that
+    # could overflow; beyond it exp(v / a) is 0 or overflows in every case.
+    huge = neg & (np.abs(v) * (1.0 / 2048.0) > abs(a))
+    moderate = neg & ~huge
+    q, r = quotient(v[moderate], a)
+    return neg, huge, moderate, q, r
+
+
+def _exp_pair(q: NDArray[np.float64], r: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``exp(q + r)`` for ``|r| <= ulp(q)``, without spurious overflow.
+
+    A result above the largest double is returned as ``inf``, its correctly rounded value.
+    """
+    e = exp_pair(np.minimum(q, 709.0), r)
+    big = q > 709.0
+    # e**709 * e**(q - 709) for q <= 2048: no factor overflows before the final product.
+    # q - 709 is exact (Sterbenz) for 709 < q <= 1418, and r is negligible after it.
+    with np.errstate(over="ignore"):
+        e[big] = e[big] * np.exp(q[big] - 709.0)
+    return e
+
+
+def celu(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
+    r"""Continuously differentiable exponential linear unit.
+
+    .. math:: f(x) = \max(0, x) + \min\!\left(0, \alpha\,(e^{x/\alpha} - 1)\right)
+
+    For ``alpha > 0`` this is ``x`` for ``x > 0`` and ``alpha * expm1(x / alpha)``
+    below; unlike ELU its slope is 1 on both sides of 0 for every ``alpha``, and
+    ``celu(x, alpha=1)`` equals ``elu(x, alpha=1)``.
+
+    Numerics
+    --------
+    ``expm1`` on the negative branch, and ``x / alpha`` carried with its rounding
+    error (an exact remainder) so the exponential of a large quotient stays
+    accurate. ``-0.0`` maps to ``-0.0``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values.
+    alpha : float, optional
+        Nonzero finite real (default 1.0, as PyTorch and JAX); ``alpha = 0`` raises
+        ``ValueError`` (PyTorch raises too). A negative ``alpha`` is accepted as
+        PyTorch does; the negative branch then grows like ``-|alpha| e^{|x|/|alpha|}``.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        Elementwise CELU; tends to ``-alpha`` as ``x -> -inf`` when ``alpha > 0``.
+
+    References
+    ----------
+    J. T. Barron, "Continuously Differentiable Exponential Linear Units", 2017,
+    https://arxiv.org/abs/1704.07483
+
+    Examples
+    --------
+    >>> print(celu(float("-inf"), alpha=2.0))
+    -2.0
+    >>> celu([-0.0, 1.5], alpha=2.0)
+    array([-0. ,  1.5])
+    """
+    a = _celu_alpha(alpha, "celu")
+    p = prepare(x, "celu")
+    v = flat(p)
+    y = np.array(v, dtype=np.float64, copy=True)
+    _, huge, moderate, q, r = _celu_parts(v, a)
+    y[huge] = -a if a > 0 else -np.inf
+    small = q <= 709.0
+    values = np.empty_like(q)
+    with np.errstate(over="ignore"):
+        # Only a huge alpha (first line) or alpha < 0 (second) can overflow, and then
+        # the exact result is beyond the largest double too: -inf is correctly rounded.
+        values[small] = a * (np.expm1(q[small]) + np.exp(q[small]) * r[small])
+        # exp(q + r) = exp(q/2) * exp(q/2 + r): halving is exact, so no factor overflows
+        # before the final product unless the result itself does.
+        half_q = q[~small] * 0.5
+        values[~small] = (a * np.exp(half_q)) * _exp_pair(half_q, r[~small])
+    y[moderate] = values
+    # For |x / alpha| < 2**-54, alpha * expm1(x / alpha) = x (1 + x / (2 alpha) + ...)
+    # rounds to x itself (and keeps the sign of a zero); the quotient could have
+    # underflowed there and taken x with it.
+    tiny = moderate & (np.abs(v) < abs(a) * 2.0**-54)
+    y[tiny] = v[tiny]
+    return done(p, y)
+
+
+def celu_derivative(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
+    r"""Derivative of :func:`celu`.
+
+    .. math:: f'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}
+
+    CELU is continuously differentiable (both one-sided slopes at 0 are 1), so
+    there is no kink to choose a convention for; we return 1 at 0, as PyTorch
+    (``elu_backward`` with ``input_scale = 1/alpha``) and JAX (``maximum`` and
+    ``minimum`` split a tie's gradient 1/2 + 1/2). Keras 3's ``celu`` on TensorFlow,
+    ``maximum(x, 0) + alpha * expm1(minimum(x, 0) / alpha)``, returns **2** at 0:
+    TensorFlow gives a tie's whole gradient to the first argument of *both*
+    ``maximum`` and ``minimum``.
+
+    Numerics
+    --------
+    ``exp(x / alpha)`` with the quotient's rounding error carried along: a plain
+    ``np.exp(x / alpha)`` is off by up to ``|x / alpha| / 2`` ULP (over 300 ULP
+    near the underflow edge) when ``alpha`` is not a power of two.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values.
+    alpha : float, optional
+        Nonzero finite real (default 1.0).
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        Elementwise derivative (NaN where ``x`` is NaN).
+
+    Examples
+    --------
+    >>> celu_derivative([-float("inf"), 0.0, 3.0], alpha=2.0)
+    array([0., 1., 1.])
+    """
+    a = _celu_alpha(alpha, "celu_derivative")
+    p = prepare(x, "celu_derivative")
+    v = flat(p)
+    d = np.where(v > 0.0, 1.0, v)
+    _, huge, moderate, q, r = _celu_parts(v, a)
+    d[huge] = 0.0 if a > 0 else np.inf
+    d[moderate] = _exp_pair(q, r)
+    return done(p, d)
