@@ -269,3 +269,21 @@ def test_extreme_inputs_raise_no_warning(func):
 def test_complex_input_is_rejected():
     with pytest.raises(TypeError, match="gelu"):
         gelu(np.array([1 + 1j]))
+
+
+def test_normal_tail_table_is_the_mpmath_interpolant():
+    from activations import _normal_tail
+
+    for row in (0, 1, 37, _normal_tail._TABLE.shape[0] - 1):
+        assert _normal_tail.fit_interval(row) == tuple(_normal_tail._TABLE[row])
+
+
+def test_gelu_and_derivative_at_the_edges_of_the_table_intervals():
+    edges = -0.5 * np.arange(1.0, 78.0)
+    xs = np.concatenate([edges, np.nextafter(edges, 0.0), np.nextafter(edges, -np.inf)])
+    xs = xs[xs >= -38.5]
+    big = xs[xs >= -30.0]
+    assert max_ulp(gelu, big) <= 4.0
+    assert max_ulp(gelu, xs[xs < -30.0]) <= 16.0
+    away = big[np.abs(big + 0.7518) > 0.5]
+    assert max_ulp(gelu_derivative, away) <= 8.0

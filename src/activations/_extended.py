@@ -23,6 +23,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from activations._elementwise import blockwise
+
 F64 = NDArray[np.float64]
 
 _SPLITTER = 134217729.0  # 2**27 + 1, Veltkamp's splitting constant for binary64
@@ -45,6 +47,9 @@ def two_sum(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
     their order of magnitude; six operations, no branch. Needed wherever a sum
     feeds an ill-conditioned step (``exp`` of a difference, ``log1p`` of a sum
     of small terms) and its rounding error has to be carried along.
+
+    >>> print(*two_sum(1.0, 1e-17))
+    1.0 1e-17
     """
     s = np.add(a, b)
     bb = s - a
@@ -85,6 +90,12 @@ def two_product(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
     return p, ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
 
 
+def _moderate(a: F64) -> bool:
+    """Whether every element is 0 or of magnitude in ``[2**-450, 2**450]``."""
+    m = np.abs(a)
+    return bool(np.all((m <= 2.0**450) & ((m >= 2.0**-450) | (m == 0.0))))
+
+
 def two_product_wide(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
     """:func:`two_product` for any finite factors: both are reduced to mantissas first.
 
@@ -94,6 +105,10 @@ def two_product_wide(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
     normal numbers (the only range in which callers use ``e``). Needed by
     :func:`divide_pairs`, whose quotients and divisors span the whole range.
     """
+    if _moderate(a) and _moderate(b):
+        # Factors in [2**-450, 2**450] (or 0) cannot overflow the split or underflow
+        # the error term: plain Dekker is exact there and gives the same pair.
+        return two_product(a, b)
     ma, ea = np.frexp(a)
     mb, eb = np.frexp(np.asarray(b, dtype=np.float64))
     p, e = two_product(ma, mb)
@@ -113,32 +128,84 @@ def square_pair(hi: F64, lo: F64) -> tuple[F64, F64]:
     return sq, sq_err + 2.0 * hi * lo
 
 
+def _neighbours(y: F64) -> tuple[F64, F64]:
+    """``nextafter(y, -inf)`` and ``nextafter(y, inf)``, by stepping the bit pattern.
+
+    For finite nonzero ``y`` the neighbours are the integers one below and
+    one above the pattern (the other way round for negative ``y``), several
+    times cheaper than :func:`numpy.nextafter`; a block with a zero or a
+    non-finite value takes :func:`numpy.nextafter` itself.
+    """
+    if not (np.all(np.isfinite(y)) and np.all(y != 0.0)):
+        return np.nextafter(y, -np.inf), np.nextafter(y, np.inf)
+    bits = y.view(np.int64)
+    step = np.where(bits >= 0, 1, -1)
+    return (bits - step).view(np.float64), (bits + step).view(np.float64)
+
+
 def divide_pairs(
     n_hi: F64,
     n_lo: F64 | float,
     d_hi: F64 | float,
     d_lo: F64 | float,
 ) -> F64:
+    """``(n_hi + n_lo) / (d_hi + d_lo)`` correctly rounded, see :func:`_divide_block`.
+
+    Evaluated on blocks of the broadcast arguments (:func:`blockwise`): the
+    two correction passes make some forty passes over the data.
+    """
+    parts = np.broadcast_arrays(
+        *(np.asarray(a, dtype=np.float64) for a in (n_hi, n_lo, d_hi, d_lo))
+    )
+    return blockwise(_divide_block, *parts)
+
+
+def _divide_block(n_hi: F64, n_lo: F64, d_hi: F64, d_lo: F64) -> F64:
     """``(n_hi + n_lo) / (d_hi + d_lo)`` correctly rounded (to nearest, ties to even).
 
     Numerator and denominator are unevaluated sums of two doubles, each low part
     below an ULP of its high part, with a positive denominator.
     A correctly rounded map is monotone, which no chain of separately rounded
     operations guarantees: ``sigmoid``, ``softsign`` and ``hard_sigmoid`` stay
-    non-decreasing between neighbouring doubles because of it. The first guess
-    ``fl(n_hi / d_hi)`` is within two ULP; each pass compares the exact remainder
-    ``n - y d`` (Dekker's product, Sterbenz subtraction) with half the gap to the
-    neighbour on that side and steps once.
+    non-decreasing between neighbouring doubles because of it.
+
+    One correction step, ``y + r / d`` with the remainder ``r = n - y d`` formed
+    exactly (Dekker's product, Sterbenz subtraction), lands within about
+    ``2**-49`` ULP of the true quotient, so its rounding is the correct one
+    unless it lies that close to a midpoint between two doubles. Those rare
+    elements (and blocks with extreme magnitudes) are settled by
+    :func:`_divide_by_steps`, which decides each step by the sign of an exact
+    comparison with the midpoint.
     """
-    d_hi = np.asarray(d_hi, dtype=np.float64)
     d = d_hi + d_lo
     d_lo = d_lo - (d - d_hi)
     y = n_hi / d
+    if not (_moderate(y) and _moderate(d)):
+        return _divide_by_steps(n_hi, n_lo, d, d_lo, y)
+    ph, pl = two_product(y, d)
+    c = ((((n_hi - ph) - pl) + n_lo) - y * d_lo) / d
+    y1 = y + c
+    # y + c = y1 + t exactly (Fast2Sum: |c| is a few ULP of y at most).
+    t = (y - y1) + c
+    down, up = _neighbours(y1)
+    unsure = (2.0 * np.abs(t) > np.minimum(up - y1, y1 - down) * (1.0 - 2.0**-40)) | (y == 0.0)
+    if unsure.any():
+        y1[unsure] = _divide_by_steps(
+            n_hi[unsure], n_lo[unsure], d[unsure], d_lo[unsure], y[unsure]
+        )
+    return y1
+
+
+def _divide_by_steps(n_hi: F64, n_lo: F64, d: F64, d_lo: F64, y: F64) -> F64:
+    """Correct rounding by two exact midpoint comparisons, starting from ``y`` within 2 ULP.
+
+    Each pass compares the exact remainder ``n - y d`` with half the gap to the
+    neighbour on that side and steps once.
+    """
     for _ in range(2):
         ph, pl = two_product_wide(y, d)
         remainder = (((n_hi - ph) - pl) + n_lo) - y * d_lo
-        up = np.nextafter(y, np.inf)
-        down = np.nextafter(y, -np.inf)
+        down, up = _neighbours(y)
         # (up - y) and (y - down) are powers of two: their products with d are exact.
         to_up = 2.0 * remainder - (up - y) * d
         to_down = -2.0 * remainder - (y - down) * d
@@ -219,6 +286,12 @@ def mul_exp(a: F64 | float, t: F64, t_lo: F64 | float = 0.0) -> F64:
     where ``exp(t)`` underflows although ``a * exp(t)`` is representable for
     ``|a| > 1``. Here ``a`` multiplies the normal mantissa of :func:`exp_split`
     and the power of two is applied last by one :func:`numpy.ldexp`.
+
+    ``3 exp(-745) = 8.4e-324`` rounds to twice the smallest subnormal; the
+    naive product rounds ``exp(-745)`` to the smallest subnormal first:
+
+    >>> print(mul_exp(3.0, np.array([-745.0]))[0], 3.0 * np.exp(-745.0))
+    1e-323 1.5e-323
     """
     m, k = exp_split(t, t_lo)
     return np.ldexp(np.multiply(a, m), -k)

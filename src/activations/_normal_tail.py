@@ -357,8 +357,6 @@ _TABLE = np.array([
      1.5325665625873115e-13, 3.931600210881996e-15, 1.007942312082835e-16, 2.582372478088548e-18,
      6.612675940938137e-20, 1.691982142466653e-21),
 ])
-# Column-major copy: each Horner step gathers one contiguous column.
-_COLUMNS = np.ascontiguousarray(_TABLE.T)
 
 
 def g(x: F64) -> F64:
@@ -367,20 +365,28 @@ def g(x: F64) -> F64:
     The interval index is ``floor(-2x)`` and ``s = x + (k + 1/2)/2`` is exact
     for ``|x| >= 1/4`` (both are multiples of the spacing of ``x``); for smaller
     ``|x|`` its rounding moves ``g`` by under ``2**-55`` relatively. The
-    polynomial is evaluated by Horner's rule with the constant term added last
-    as a double-double, so the only rounding of the size of an ULP of ``g`` is
-    the final addition; ``|s| <= 1/4`` keeps the higher terms below a fifth of
-    the result.
+    polynomial is evaluated by Horner's rule with the two halves of the
+    constant term added last (low part first), so the only rounding of the
+    size of an ULP of ``g`` is the final addition; ``|s| <= 1/4`` keeps the
+    higher terms below a fifth of the result.
 
     >>> print(f"{g(np.array([0.0, -1.0, -38.0]))[1]:.15f}")
     0.523156583730247
     """
+    shape = np.shape(x)
+    x = np.reshape(x, -1)
     k = np.minimum((x * -2.0).astype(np.intp), _TABLE.shape[0] - 1)
     s = x + (k + 0.5) * WIDTH
-    acc = _COLUMNS[-1].take(k)
+    # One gather of whole rows, then Horner over the columns, updated in place.
+    c = _TABLE.take(k, axis=0).T
+    acc = c[-1].copy()
     for j in range(DEGREE, 1, -1):
-        acc = acc * s + _COLUMNS[j].take(k)
-    return _COLUMNS[0].take(k) + (_COLUMNS[1].take(k) + s * acc)
+        acc *= s
+        acc += c[j]
+    acc *= s
+    acc += c[1]
+    acc += c[0]
+    return acc.reshape(shape)
 
 
 def fit_interval(k: int) -> tuple[float, ...]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from activations._elementwise import done, flat
+from activations._elementwise import blockwise, done, flat
 from activations._extended import divide_pairs, fast_two_sum, two_product_wide
 from activations._inputs import FloatArray, prepare, real_parameter
 
@@ -571,9 +571,10 @@ def hard_tanh_derivative(
     Kink convention: **0 at x = min_val and x = max_val**, like PyTorch
     (``hardtanh_backward`` zeroes the gradient where ``x <= min_val`` or
     ``x >= max_val``). JAX's ``jax.nn.hard_tanh`` is two nested ``where(x > 1 ...)``
-    / ``where(x < -1 ...)`` and returns **1** at ±1; Keras 3's ``hard_tanh`` on
-    TensorFlow is ``tf.clip_by_value``, whose gradient is zeroed only strictly
-    outside the bounds, so it also returns **1** at ±1.
+    / ``where(x < -1 ...)`` and returns **1** at ±1. TensorFlow has no hard-tanh
+    op; Keras 3's ``keras.ops.hard_tanh`` on TensorFlow is ``tf.clip_by_value``,
+    whose gradient is zeroed only strictly outside the bounds, so it also
+    returns **1** at ±1.
 
     Parameters
     ----------
@@ -639,7 +640,7 @@ def hard_sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     array([0.  , 0.  , 0.5 , 0.75, 1.  ])
     """
     p = prepare(x, "hard_sigmoid")
-    return done(p, _hard_sigmoid_values(flat(p)))
+    return done(p, blockwise(_hard_sigmoid_values, flat(p)))
 
 
 def hard_sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
@@ -707,7 +708,10 @@ def hard_swish(x: ArrayLike) -> FloatArray | np.floating:
     array([ 0.   , -0.375,  0.   ,  3.   ,  5.   ])
     """
     p = prepare(x, "hard_swish")
-    v = flat(p)
+    return done(p, blockwise(_hard_swish_values, flat(p)))
+
+
+def _hard_swish_values(v: NDArray[np.float64]) -> NDArray[np.float64]:
     inside = (v > -3.0) & (v < 3.0)
     xi = v[inside]
     s, err = fast_two_sum(3.0, xi)
@@ -723,7 +727,7 @@ def hard_swish(x: ArrayLike) -> FloatArray | np.floating:
     half = v[tiny] * 0.5
     y[tiny] = np.copysign(np.where(half * 2.0 == v[tiny], half, (v[tiny] + 5e-324) * 0.5),
                           v[tiny])
-    return done(p, y)
+    return y
 
 
 def hard_swish_derivative(x: ArrayLike) -> FloatArray | np.floating:
@@ -736,9 +740,11 @@ def hard_swish_derivative(x: ArrayLike) -> FloatArray | np.floating:
     linear piece — **0 at x = -3 and 1 at x = 3** — which is what the product rule
     gives with our :func:`hard_sigmoid_derivative` (0 at ±3), and what JAX returns
     (``x * relu6(x + 3) / 6``) and Keras 3 on TensorFlow (the same product, with
-    ``Relu6Grad`` 0 at the corners). PyTorch's ``hardswish_backward`` instead uses
-    the middle formula ``x/3 + 1/2`` on the closed interval ``[-3, 3]`` and returns
-    **-0.5 at -3 and 1.5 at 3**.
+    ``Relu6Grad`` 0 at the corners). Current PyTorch returns the same **0 and 1**
+    (checked with 2.15). Older releases used the middle formula ``x/3 + 1/2`` on
+    the closed interval ``[-3, 3]`` in ``hardswish_backward`` and returned
+    **-0.5 at -3 and 1.5 at 3**; this was reported against 2.6.0 as
+    pytorch#147801 and changed to 0 and 1 by pytorch#148049 (2025).
 
     Parameters
     ----------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from activations._elementwise import done, flat
+from activations._elementwise import blockwise, done, flat
 from activations._extended import (
     divide_pairs,
     exp_pair,
@@ -162,7 +162,7 @@ def sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     9.859677e-305
     """
     p = prepare(x, "sigmoid")
-    return done(p, _sigmoid_values(flat(p)))
+    return done(p, blockwise(_sigmoid_values, flat(p)))
 
 
 def sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
@@ -197,7 +197,7 @@ def sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
     4.248354e-18
     """
     p = prepare(x, "sigmoid_derivative")
-    return done(p, _bump(np.exp(-np.abs(flat(p)))))
+    return done(p, blockwise(lambda v: _bump(np.exp(-np.abs(v))), flat(p)))
 
 
 def tanh(x: ArrayLike) -> FloatArray | np.floating:
@@ -272,7 +272,11 @@ def tanh_derivative(x: ArrayLike) -> FloatArray | np.floating:
     1.699342e-17
     """
     p = prepare(x, "tanh_derivative")
-    a = np.abs(flat(p))
+    return done(p, blockwise(_sech_squared, flat(p)))
+
+
+def _sech_squared(v: NDArray[np.float64]) -> NDArray[np.float64]:
+    a = np.abs(v)
     u = np.exp(-a)
     w = np.exp(-2.0 * np.minimum(a, 400.0))
     d = np.empty_like(a)
@@ -280,7 +284,7 @@ def tanh_derivative(x: ArrayLike) -> FloatArray | np.floating:
     d[normal] = _bump(w[normal], 4.0)
     two_u = 2.0 * u[~normal]
     d[~normal] = two_u * two_u
-    return done(p, d)
+    return d
 
 
 def softsign(x: ArrayLike) -> FloatArray | np.floating:
@@ -318,13 +322,16 @@ def softsign(x: ArrayLike) -> FloatArray | np.floating:
     array([-0.75,  0.  ,  0.5 ,  1.  ])
     """
     p = prepare(x, "softsign")
-    v = flat(p)
+    return done(p, blockwise(_softsign_values, flat(p)))
+
+
+def _softsign_values(v: NDArray[np.float64]) -> NDArray[np.float64]:
     y = np.sign(v)
     finite = np.isfinite(v)
     a = np.abs(v[finite])
     s, err = two_sum(1.0, a)
     y[finite] = np.copysign(divide_pairs(a, 0.0, s, err), v[finite])
-    return done(p, y)
+    return y
 
 
 def softsign_derivative(x: ArrayLike) -> FloatArray | np.floating:
@@ -355,7 +362,11 @@ def softsign_derivative(x: ArrayLike) -> FloatArray | np.floating:
     array([0.0625, 1.    , 0.25  ])
     """
     p = prepare(x, "softsign_derivative")
-    a = np.abs(flat(p))
+    return done(p, blockwise(_softsign_slope, flat(p)))
+
+
+def _softsign_slope(v: NDArray[np.float64]) -> NDArray[np.float64]:
+    a = np.abs(v)
     d = np.where(np.isnan(a), a, 0.0)
     moderate = a <= 1e150
     am = a[moderate]
@@ -369,7 +380,7 @@ def softsign_derivative(x: ArrayLike) -> FloatArray | np.floating:
     msq, msq_err = two_product_wide(m, m)
     with np.errstate(under="ignore"):
         d[large] = np.ldexp(divide_pairs(np.ones_like(m), 0.0, msq, msq_err), -2 * k)
-    return done(p, d)
+    return d
 
 
 def _beta(beta: object, func: str) -> float:
@@ -426,7 +437,7 @@ def softplus(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     """
     b = _beta(beta, "softplus")
     p = prepare(x, "softplus")
-    return done(p, _softplus_values(flat(p), b))
+    return done(p, blockwise(lambda v: _softplus_values(v, b), flat(p)))
 
 
 def softplus_derivative(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
@@ -460,7 +471,7 @@ def softplus_derivative(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.f
     """
     b = _beta(beta, "softplus_derivative")
     p = prepare(x, "softplus_derivative")
-    return done(p, _sigmoid_scaled(flat(p), b))
+    return done(p, blockwise(lambda v: _sigmoid_scaled(v, b), flat(p)))
 
 
 def log_sigmoid(x: ArrayLike) -> FloatArray | np.floating:
@@ -500,7 +511,7 @@ def log_sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     """
     p = prepare(x, "log_sigmoid")
     v = flat(p)
-    return done(p, -_softplus_values(-v, 1.0))
+    return done(p, blockwise(lambda u: -_softplus_values(-u, 1.0), v))
 
 
 def log_sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
@@ -526,4 +537,4 @@ def log_sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
     array([1., 0.])
     """
     p = prepare(x, "log_sigmoid_derivative")
-    return done(p, _sigmoid_values(-flat(p)))
+    return done(p, blockwise(lambda v: _sigmoid_values(-v), flat(p)))
