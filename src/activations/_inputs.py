@@ -54,10 +54,11 @@ def prepare(x: ArrayLike, func: str, name: str = "x") -> Prepared:
     >>> p = prepare([1, 2], "relu")
     >>> p.values.dtype, p.dtype, p.scalar
     (dtype('float64'), dtype('float64'), False)
-    >>> prepare(1 + 2j, "relu")
-    Traceback (most recent call last):
-        ...
-    TypeError: relu(): x must be real numbers (bool, integer, float16, float32 or float64), got dtype complex128
+    >>> try:
+    ...     prepare(1j, "elu")
+    ... except TypeError as error:
+    ...     print(error)
+    elu(): x must be real numbers (bool, integer, float16, float32 or float64), got dtype complex128
     """
     try:
         array = np.asarray(x)
@@ -71,7 +72,9 @@ def prepare(x: ArrayLike, func: str, name: str = "x") -> Prepared:
     elif dtype in _SUPPORTED_FLOATS:
         out_dtype = dtype
     else:
-        hint = " (longdouble is refused rather than evaluated in float64)" if dtype.kind == "f" else ""
+        hint = ""
+        if dtype.kind == "f":
+            hint = " (longdouble is refused rather than evaluated in float64)"
         raise TypeError(
             f"{func}(): {name} must be real numbers (bool, integer, float16, float32 or "
             f"float64), got dtype {dtype}{hint}"

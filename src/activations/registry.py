@@ -960,15 +960,18 @@ def _entries() -> tuple[Activation, ...]:
             ours=(0.0, 0.0),
             torch=(0.0, 0.0),
             jax=(1.0, 1.0),
-            tensorflow=(None, None),
+            tensorflow=(1.0, 1.0),
             en="At the corners we return 0, like PyTorch (hardtanh_backward zeroes the "
             "gradient where x <= min_val or x >= max_val). jax.nn.hard_tanh is two nested "
             "where(x > 1, ...) / where(x < -1, ...) and so returns 1 at ±1. TensorFlow has no "
-            "hard-tanh op.",
+            "hard-tanh op of its own; Keras 3's hard_tanh on TensorFlow is tf.clip_by_value, "
+            "whose gradient is zeroed only outside [-1, 1], so it returns 1 at ±1.",
             ko="모서리에서는 0을 돌려주며, PyTorch와 같습니다(hardtanh_backward는 x <= min_val "
             "또는 x >= max_val에서 기울기를 0으로 만듭니다). jax.nn.hard_tanh는 "
             "where(x > 1, ...)와 where(x < -1, ...)를 겹친 것이라 ±1에서 1을 돌려줍니다. "
-            "TensorFlow에는 하드 탄젠트 연산이 없습니다.",
+            "TensorFlow 자체에는 하드 탄젠트 연산이 없고, TensorFlow 위의 Keras 3 hard_tanh는 "
+            "tf.clip_by_value로 구현되어 [-1, 1] 바깥에서만 기울기를 0으로 만들므로 ±1에서 1을 "
+            "돌려줍니다.",
         ),
         frameworks=(
             _torch(
@@ -991,8 +994,8 @@ def _entries() -> tuple[Activation, ...]:
         cost="low",
         summary_en="Clips its input to [-1, 1] (or [min_val, max_val]): the identity in the "
         "middle and flat outside.",
-        summary_ko="입력을 [-1, 1] 구간(또는 [min_val, max_val] 구간)으로 잘라 내는 함수로, 가운데서는 "
-        "항등 함수이고 바깥에서는 평평합니다.",
+        summary_ko="입력을 [-1, 1] 구간(또는 [min_val, max_val] 구간)으로 잘라 내는 "
+        "함수로, 가운데서는 항등 함수이고 바깥에서는 평평합니다.",
     ))
     e.append(Activation(
         id="log_sigmoid",

@@ -1,0 +1,70 @@
+"""Turn docs/glossary.yml into hover tooltips on every page of the build's language.
+
+The abbreviation file is generated (never committed) into build/glossary/ and
+appended to every page by pymdownx.snippets; Python-Markdown's abbr extension
+then wraps each occurrence of a term in <abbr title="definition">.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "docs" / "glossary.yml"
+OUT = ROOT / "build" / "glossary"
+FIELDS = ("ko", "en", "ko_definition", "en_definition")
+
+
+def load_glossary() -> list[dict[str, str]]:
+    entries = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    if not isinstance(entries, list) or not entries:
+        raise ValueError(f"{GLOSSARY}: expected a non-empty list of entries")
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or set(entry) != set(FIELDS):
+            raise ValueError(f"{GLOSSARY}: entry {number} must have exactly the keys {FIELDS}")
+        for key in FIELDS:
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                raise ValueError(f"{GLOSSARY}: entry {number} has an empty {key!r}")
+    return entries
+
+
+def abbreviations(entries: list[dict[str, str]], language: str) -> str:
+    """Markdown abbreviation definitions: `*[term]: definition`, one a line."""
+    lines: dict[str, str] = {}
+    for entry in entries:
+        definition = " ".join(entry[f"{language}_definition"].split())
+        terms = [entry[language]]
+        if language == "ko":
+            # Korean prose gives the English term in parentheses on first use.
+            terms.append(entry["en"])
+        else:
+            terms.append(entry["en"][:1].upper() + entry["en"][1:])
+        for term in terms:
+            if "]" in term:
+                raise ValueError(f"{GLOSSARY}: term {term!r} cannot contain ']'")
+            lines.setdefault(term, f"*[{term}]: {definition}")
+    return "\n".join(lines.values()) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    # An unchanged file keeps its mtime, so watchers do not rebuild for nothing.
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    language = config.theme["language"]
+    if language not in ("ko", "en"):
+        raise ValueError(f"theme.language must be ko or en, not {language!r}")
+    name = f"abbreviations.{language}.md"
+    write_if_changed(OUT / name, abbreviations(load_glossary(), language))
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(OUT)]
+    snippets["auto_append"] = [name]
+    snippets["check_paths"] = True
+    return config

@@ -1,0 +1,464 @@
+"""Replace the ``<!-- activations:... -->`` markers of a page with content from the registry.
+
+A marker stands on a line of its own: ``<!-- activations:NAME -->`` or
+``<!-- activations:NAME ID -->`` (see MARKERS). The replacement is Markdown in
+the page's language (theme.language), so a fact is written once, in the
+registry, and both languages show the same value. An unknown marker, an unknown
+id or a malformed marker raises: nothing is silently left out.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import math
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from activations.registry import FAMILIES, REGISTRY, Activation
+
+ROOT = Path(__file__).resolve().parent.parent
+PLOTS = ROOT / "build" / "plots"
+GLOSSARY = ROOT / "docs" / "glossary.yml"
+
+LINE = re.compile(r"^<!-- activations:(?P<name>[a-z-]+)(?: (?P<id>[a-z0-9_]+))? -->[ \t]*$", re.M)
+ANY = re.compile(r"<!--\s*activations:")
+
+TEXT = {
+    "ko": {
+        "yes": "예",
+        "no": "아니오",
+        "none": "없음",
+        "vector": "해당 없음 (벡터 함수)",
+        "property": "성질",
+        "value": "값",
+        "range": "치역",
+        "monotonic": "단조성",
+        "zero_centred": "0 중심",
+        "bounded": "유계",
+        "below": "아래",
+        "above": "위",
+        "smoothness": "매끄러움",
+        "saturating": "포화",
+        "self_gated": "자기 게이트",
+        "parameters": "매개변수 (기본값)",
+        "cost": "상대 계산 비용",
+        "aliases": "다른 이름",
+        "kink": "미분 불가능한 점",
+        "ours": "이 패키지",
+        "no_gradient": "기울기 없음",
+        "framework": "프레임워크",
+        "calls": "같은 계산",
+        "notes": "기본값 차이와 주의점",
+        "no_builtin": "내장 함수 없음",
+        "function": "함수",
+        "family": "계열",
+        "year": "연도",
+        "paper": "논문",
+        "no_paper": "이 함수를 처음 제안한 단일 논문은 없습니다.",
+        "link": "논문 보기",
+        "term": "용어",
+        "definition": "정의",
+        "increasing": "증가",
+        "non-decreasing": "비감소",
+        "non-monotonic": "단조 아님",
+        "discontinuous": "불연속",
+        "C0": "$C^0$ (연속, 꺾인 점 있음)",
+        "C1": "$C^1$",
+        "C∞": "$C^\\infty$",
+        "left": "왼쪽 ($x \\to -\\infty$)",
+        "right": "오른쪽 ($x \\to \\infty$)",
+        "both": "양쪽",
+        "low": "낮음",
+        "medium": "중간",
+        "high": "높음",
+        "plot_elementwise": "{name}: $f(x)$ (실선)와 도함수 $f'(x)$ (점선), 기본 매개변수, "
+        "$x \\in [-7, 7]$. 채운 점은 불연속점에서 실제로 돌려주는 값입니다.",
+        "plot_first-of-pair": "{name}: 입력 $[x, 0]$ 의 첫 번째 출력 (실선)과 그 $x$ 에 대한 "
+        "편미분 (점선), $x \\in [-7, 7]$.",
+        "plot_tied-halves": "{name}: 두 절반을 같게 둔 입력 $[x, x]$ 의 출력 (실선)과 그 $x$ 에 "
+        "대한 도함수 (점선), $x \\in [-7, 7]$.",
+        "alt": "{name}와 도함수의 그래프",
+        "family_alt": "{family} 계열 함수들을 겹쳐 그린 그래프",
+    },
+    "en": {
+        "yes": "yes",
+        "no": "no",
+        "none": "none",
+        "vector": "not defined (vector function)",
+        "property": "Property",
+        "value": "Value",
+        "range": "Range",
+        "monotonic": "Monotonic",
+        "zero_centred": "Zero-centred",
+        "bounded": "Bounded",
+        "below": "below",
+        "above": "above",
+        "smoothness": "Smoothness",
+        "saturating": "Saturates",
+        "self_gated": "Self-gated",
+        "parameters": "Parameters (defaults)",
+        "cost": "Relative cost",
+        "aliases": "Also known as",
+        "kink": "Non-differentiable points",
+        "ours": "this package",
+        "no_gradient": "no gradient",
+        "framework": "Framework",
+        "calls": "Same computation",
+        "notes": "Default differences and caveats",
+        "no_builtin": "no built-in",
+        "function": "Function",
+        "family": "Family",
+        "year": "Year",
+        "paper": "Paper",
+        "no_paper": "No single paper introduced this function.",
+        "link": "read the paper",
+        "term": "Term",
+        "definition": "Definition",
+        "increasing": "increasing",
+        "non-decreasing": "non-decreasing",
+        "non-monotonic": "not monotonic",
+        "discontinuous": "discontinuous",
+        "C0": "$C^0$ (continuous, with kinks)",
+        "C1": "$C^1$",
+        "C∞": "$C^\\infty$",
+        "left": "left ($x \\to -\\infty$)",
+        "right": "right ($x \\to \\infty$)",
+        "both": "both sides",
+        "low": "low",
+        "medium": "medium",
+        "high": "high",
+        "plot_elementwise": "{name}: $f(x)$ (solid) and its derivative $f'(x)$ (dashed) at the "
+        "default parameters, $x \\in [-7, 7]$. A filled dot is the value "
+        "returned at a jump.",
+        "plot_first-of-pair": "{name}: the first output for the input $[x, 0]$ (solid) and its "
+        "partial derivative in $x$ (dashed), $x \\in [-7, 7]$.",
+        "plot_tied-halves": "{name}: the output for equal halves $[x, x]$ (solid) and its "
+        "derivative in $x$ (dashed), $x \\in [-7, 7]$.",
+        "alt": "Plot of {name} and its derivative",
+        "family_alt": "The {family} functions drawn together",
+    },
+}
+FRAMEWORK_NAMES = {"pytorch": "PyTorch", "keras": "Keras", "jax": "JAX"}
+
+
+def _plots_module():
+    spec = importlib.util.spec_from_file_location(
+        "activations_site_plots_markers", ROOT / "scripts" / "plots.py"
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError("cannot load scripts/plots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_PLOTS = _plots_module()
+
+
+class Context:
+    """The page being rendered: its language and where it sits in the site."""
+
+    def __init__(self, page: Page, language: str) -> None:
+        self.language = language
+        self.text = TEXT[language]
+        self.directory = posixpath.dirname(page.file.src_uri)
+
+    def link(self, target: str) -> str:
+        """Relative Markdown link target from this page to a site path."""
+        return posixpath.relpath(target, self.directory or ".")
+
+    def name(self, entry: Activation) -> str:
+        return getattr(entry, f"name_{self.language}")
+
+
+def _entry(entry_id: str | None, marker: str) -> Activation:
+    if entry_id is None:
+        raise ValueError(f"marker {marker!r} needs an activation id")
+    if entry_id not in REGISTRY:
+        raise KeyError(f"marker {marker!r}: unknown activation id {entry_id!r}")
+    return REGISTRY[entry_id]
+
+
+def _number(value: float) -> str:
+    if math.isinf(value):
+        return "$\\infty$" if value > 0 else "$-\\infty$"
+    text = f"{value:.6g}"
+    return f"${text}$"
+
+
+def _prose(text: str) -> str:
+    """Registry prose as Markdown text: "[a](b)" in a sentence must not become a link."""
+    return text.replace("](", "]&#40;")
+
+
+def _cell(text: str) -> str:
+    return _prose(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _code(call: str) -> str:
+    return f"<code>{html.escape(call)}</code>"
+
+
+def formula(ctx: Context, entry: Activation) -> str:
+    return f"$$\n{entry.latex}\n$$\n\n$$\n{entry.latex_derivative}\n$$\n"
+
+
+def _svg_size(path: Path) -> tuple[int, int]:
+    head = path.read_text(encoding="utf-8")[:2000]
+    found = re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"[^>]*\bheight="([\d.]+)pt"', head)
+    if not found:
+        raise ValueError(f"{path}: no width/height in pt")
+    return round(float(found[1]) * 4 / 3), round(float(found[2]) * 4 / 3)
+
+
+def _figure(ctx: Context, name: str, alt: str, caption: str) -> str:
+    path = PLOTS / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} was not generated")
+    width, height = _svg_size(path)
+    return (
+        f'<figure class="activation-plot" markdown="span">\n'
+        f'![{alt}]({ctx.link("plots/" + name)}){{ width="{width}" height="{height}" '
+        f'loading="lazy" }}\n'
+        f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n</figure>\n"
+    )
+
+
+def plot(ctx: Context, entry: Activation) -> str:
+    kind = _PLOTS.slice_kind(entry)
+    name = ctx.name(entry)
+    return _figure(
+        ctx,
+        f"{entry.id}.svg",
+        ctx.text["alt"].format(name=name),
+        ctx.text[f"plot_{kind}"].format(name=name),
+    )
+
+
+def _kink_table(ctx: Context, entry: Activation) -> str:
+    kink = entry.kink
+    if kink is None:
+        return ""
+    t = ctx.text
+
+    def value(v: float | None) -> str:
+        return t["no_gradient"] if v is None else _number(v)
+
+    rows = [f"| $x$ | {t['ours']} | PyTorch | JAX | TensorFlow |", "|---|---|---|---|---|"]
+    for i, point in enumerate(kink.points):
+        cells = [value(getattr(kink, who)[i]) for who in ("ours", "torch", "jax", "tensorflow")]
+        rows.append(f"| {_number(point)} | " + " | ".join(cells) + " |")
+    explanation = getattr(kink, ctx.language)
+    return f"\n**{t['kink']}** — $f'$\n\n" + "\n".join(rows) + f"\n\n{_cell(explanation)}\n"
+
+
+def card(ctx: Context, entry: Activation) -> str:
+    t = ctx.text
+
+    def yes(flag: bool) -> str:
+        return t["yes"] if flag else t["no"]
+
+    parameters = (
+        "<br>".join(
+            f"<code>{p.name}</code> = {_number(p.default)} — {_cell(getattr(p, ctx.language))}"
+            for p in entry.parameters
+        )
+        or t["none"]
+    )
+    rows = [
+        (t["range"], f"${entry.range_latex}$"),
+        (t["monotonic"], t[entry.monotonic] if entry.monotonic else t["vector"]),
+        (t["zero_centred"], yes(entry.zero_centred)),
+        (
+            t["bounded"],
+            f"{t['below']}: {yes(entry.bounded_below)} · {t['above']}: {yes(entry.bounded_above)}",
+        ),
+        (t["smoothness"], t[entry.smoothness]),
+        (t["saturating"], t[entry.saturating] if entry.saturating else t["vector"]),
+        (t["self_gated"], yes(entry.self_gated)),
+        ("$f(0)$", _number(entry.f0) if entry.f0 is not None else t["vector"]),
+        ("$f'(0)$", _number(entry.df0) if entry.df0 is not None else t["vector"]),
+        (t["parameters"], parameters),
+        (t["cost"], t[entry.cost]),
+    ]
+    if entry.aliases:
+        rows.append((t["aliases"], ", ".join(entry.aliases)))
+    table = "\n".join(
+        [f"| {t['property']} | {t['value']} |", "|---|---|"]
+        + [f"| {k} | {_cell(v)} |" for k, v in rows]
+    )
+    return (
+        f'<div class="activation-card" markdown="block">\n\n{table}\n\n'
+        f"{_kink_table(ctx, entry)}\n</div>\n"
+    )
+
+
+def frameworks(ctx: Context, entry: Activation) -> str:
+    t = ctx.text
+    rows = [f"| {t['framework']} | {t['calls']} | {t['notes']} |", "|---|---|---|"]
+    for fw in entry.frameworks:
+        calls = "<br>".join(_code(c) for c in fw.calls) or t["no_builtin"]
+        note = getattr(fw, f"note_{ctx.language}") or "—"
+        rows.append(f"| {FRAMEWORK_NAMES[fw.framework]} | {calls} | {_cell(note)} |")
+    return "\n".join(rows) + "\n"
+
+
+def paper(ctx: Context, entry: Activation) -> str:
+    if not entry.papers:
+        return ctx.text["no_paper"] + "\n"
+    return "".join(
+        f"- {_prose(p.authors)} ({p.year}). *{_prose(p.title)}*. {_prose(p.venue)}. "
+        f"[{ctx.text['link']}]({p.url})\n"
+        for p in entry.papers
+    )
+
+
+def _families() -> list[tuple]:
+    return [(f, [e for e in REGISTRY.values() if e.family == f.id]) for f in FAMILIES]
+
+
+def _page_link(ctx: Context, entry: Activation) -> str:
+    return f"[{ctx.name(entry)}]({ctx.link(f'functions/{entry.id}.md')})"
+
+
+def comparison(ctx: Context, _: Activation | None) -> str:
+    t = ctx.text
+    names = {f.id: getattr(f, f"name_{ctx.language}") for f in FAMILIES}
+    header = [
+        t["function"],
+        t["family"],
+        t["range"],
+        t["monotonic"],
+        t["zero_centred"],
+        t["smoothness"],
+        t["saturating"],
+        "$f(0)$",
+        "$f'(0)$",
+        t["cost"],
+    ]
+    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for entry in REGISTRY.values():
+        cells = [
+            _page_link(ctx, entry),
+            names[entry.family],
+            f"${entry.range_latex}$",
+            t[entry.monotonic] if entry.monotonic else "—",
+            t["yes"] if entry.zero_centred else t["no"],
+            t[entry.smoothness],
+            t[entry.saturating] if entry.saturating else "—",
+            _number(entry.f0) if entry.f0 is not None else "—",
+            _number(entry.df0) if entry.df0 is not None else "—",
+            t[entry.cost],
+        ]
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    table = "\n".join(rows)
+    return f'<div class="activation-comparison" markdown="block">\n\n{table}\n\n</div>\n'
+
+
+def family_plots(ctx: Context, _: Activation | None) -> str:
+    parts = []
+    for family, members in _families():
+        name = getattr(family, f"name_{ctx.language}")
+        description = getattr(family, f"description_{ctx.language}")
+        listed = ", ".join(_page_link(ctx, e) for e in members)
+        parts.append(f"**{name}** — {_prose(description)}\n")
+        parts.append(
+            _figure(
+                ctx,
+                f"family-{family.id}.svg",
+                ctx.text["family_alt"].format(family=name),
+                f"{name}: {listed_names(ctx, members)}",
+            )
+        )
+        parts.append(f"{listed}\n")
+    return "\n".join(parts)
+
+
+def listed_names(ctx: Context, members: list[Activation]) -> str:
+    return ", ".join(ctx.name(e) for e in members)
+
+
+def timeline(ctx: Context, _: Activation | None) -> str:
+    t = ctx.text
+    rows = [f"| {t['year']} | {t['function']} | {t['paper']} |", "|---|---|---|"]
+    dated = sorted((e for e in REGISTRY.values() if e.year is not None), key=lambda e: e.year)
+    for entry in dated:
+        first = min(entry.papers, key=lambda p: p.year)
+        rows.append(
+            f"| {entry.year} | {_page_link(ctx, entry)} | "
+            f"{_cell(first.authors)}, [*{_cell(first.title)}*]({first.url}) |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def function_index(ctx: Context, _: Activation | None) -> str:
+    parts = []
+    for family, members in _families():
+        parts.append(f"**{getattr(family, f'name_{ctx.language}')}**\n")
+        parts += [
+            f"- {_page_link(ctx, e)} — {_prose(getattr(e, f'summary_{ctx.language}'))}"
+            for e in members
+        ]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def glossary(ctx: Context, _: Activation | None) -> str:
+    import yaml
+
+    entries = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    t = ctx.text
+    rows = [f"| {t['term']} | {t['definition']} |", "|---|---|"]
+    for entry in sorted(entries, key=lambda e: e[ctx.language].casefold()):
+        term = f"{entry['ko']} ({entry['en']})" if ctx.language == "ko" else entry["en"]
+        rows.append(f"| **{_cell(term)}** | {_cell(entry[f'{ctx.language}_definition'])} |")
+    return "\n".join(rows) + "\n"
+
+
+PER_ENTRY: dict[str, Callable[[Context, Activation], str]] = {
+    "formula": formula,
+    "plot": plot,
+    "card": card,
+    "frameworks": frameworks,
+    "paper": paper,
+}
+SITE_WIDE: dict[str, Callable[[Context, None], str]] = {
+    "comparison": comparison,
+    "family-plots": family_plots,
+    "timeline": timeline,
+    "function-index": function_index,
+    "glossary": glossary,
+}
+MARKERS = set(PER_ENTRY) | set(SITE_WIDE)
+
+
+def render(markdown: str, page: Page, language: str) -> str:
+    ctx = Context(page, language)
+
+    def replace(match: re.Match[str]) -> str:
+        name, entry_id = match["name"], match["id"]
+        where = f"{page.file.src_uri}: <!-- activations:{name} {entry_id or ''} -->"
+        if name in PER_ENTRY:
+            return PER_ENTRY[name](ctx, _entry(entry_id, where))
+        if name in SITE_WIDE:
+            if entry_id is not None:
+                raise ValueError(f"{where}: this marker takes no id")
+            return SITE_WIDE[name](ctx, None)
+        raise ValueError(f"{where}: unknown marker (known: {', '.join(sorted(MARKERS))})")
+
+    result = LINE.sub(replace, markdown)
+    if ANY.search(result):
+        line = next(ln for ln in result.splitlines() if ANY.search(ln))
+        raise ValueError(f"{page.file.src_uri}: malformed activations marker: {line.strip()!r}")
+    return result
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return render(markdown, page, config.theme["language"])
