@@ -85,7 +85,7 @@ TEXT = {
         "plot_tied-halves": "{name}: 두 절반을 같게 둔 입력 $[x, x]$ 의 출력 (실선)과 그 $x$ 에 "
         "대한 도함수 (점선), $x \\in [-7, 7]$.",
         "alt": "{name}와 도함수의 그래프",
-        "family_alt": "{family} 계열 함수들을 겹쳐 그린 그래프",
+        "family_alt": "{family}에 속한 함수들을 겹쳐 그린 그래프",
     },
     "en": {
         "yes": "yes",

@@ -1,0 +1,99 @@
+"""Two full builds of the same sources with the same SOURCE_DATE_EPOCH are byte-identical.
+
+The session's strict build (``built_site``) is the first build. The second one
+goes to a temporary directory and executes every notebook afresh: the
+notebook cache is pointed at an empty directory, so a kernel output that
+depends on time, hash seeds, thread timing or unseeded randomness shows up as
+a difference instead of being replayed from the first build's cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_TIMEOUT_SECONDS = 1800
+
+# Runs scripts/build_site.py with mkdocs-jupyter's cache moved to an empty
+# directory (argv[1]); the remaining arguments go to build_site.py.
+SECOND_BUILD = """
+import pathlib, sys
+import mkdocs_jupyter.plugin as plugin
+cache = pathlib.Path(sys.argv[1])
+plugin._get_cache_path = lambda cache_dir, key: cache / f"{key}.json"
+sys.path.insert(0, str(pathlib.Path(sys.argv[2]) / "scripts"))
+import build_site
+sys.exit(build_site.main(sys.argv[3:]))
+"""
+
+
+def _build_epoch(site: Path) -> int:
+    """The timestamp MkDocs stamped into sitemap.xml.gz (gzip MTIME, bytes 4-8)."""
+    header = (site / "sitemap.xml.gz").read_bytes()[:8]
+    assert header[:2] == b"\x1f\x8b", "sitemap.xml.gz is not gzip"
+    return struct.unpack("<I", header[4:8])[0]
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _first_difference(a: bytes, b: bytes) -> str:
+    index = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
+    if index is None:
+        return f"one is a prefix of the other ({len(a)} vs {len(b)} bytes)"
+    window = slice(max(0, index - 60), index + 60)
+    return f"first difference at byte {index}:\n      {a[window]!r}\n      {b[window]!r}"
+
+
+@pytest.mark.site
+def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+    second = tmp_path / "site"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(_build_epoch(built_site)))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SECOND_BUILD,
+            str(tmp_path / "notebook-cache"),
+            str(ROOT),
+            "--site-dir",
+            str(second),
+        ],
+        # Not the repository: the kernels' local sockets are created in the working
+        # directory, and the first build may have left its own there.
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+
+    first_files, second_files = _digests(built_site), _digests(second)
+    problems = [f"only in the first build: {p}" for p in sorted(first_files.keys() - second_files)]
+    problems += [
+        f"only in the second build: {p}" for p in sorted(second_files.keys() - first_files)
+    ]
+    for path in sorted(first_files.keys() & second_files.keys()):
+        if first_files[path] != second_files[path]:
+            detail = _first_difference(
+                (built_site / path).read_bytes(), (second / path).read_bytes()
+            )
+            problems.append(f"differs: {path}: {detail}")
+    assert not problems, (
+        f"{len(problems)} difference(s) between two builds of the same sources:\n  "
+        + "\n  ".join(problems)
+    )
