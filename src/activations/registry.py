@@ -1172,9 +1172,9 @@ def _entries() -> tuple[Activation, ...]:
         derivative=leaky_relu_derivative,
         vjp=None,
         jacobian=None,
-        latex=r"\operatorname{LeakyReLU}(x) = \begin{cases} x, & x \ge 0 \\ a\,x, & x < 0 "
+        latex=r"\operatorname{LeakyReLU}(x) = \begin{cases} x, & x \ge 0 \\ \alpha\,x, & x < 0 "
         r"\end{cases}",
-        latex_derivative=r"\operatorname{LeakyReLU}'(x) = \begin{cases} 1, & x > 0 \\ a, & "
+        latex_derivative=r"\operatorname{LeakyReLU}'(x) = \begin{cases} 1, & x > 0 \\ \alpha, & "
         r"x < 0 \end{cases}",
         parameters=(
             Parameter(
