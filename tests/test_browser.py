@@ -336,24 +336,43 @@ def test_every_code_block_has_a_working_copy_button(browser: object, site: Site)
 
 
 def test_math_renders_after_instant_navigation(browser: object, site: Site) -> None:
-    """Arrive at every page by a click that Material's instant navigation handles."""
+    """Arrive at every page by a click that Material's instant navigation handles.
+
+    The URL changes before Material swaps the new content in, so waiting for the
+    URL alone races the swap (the next probe link could land in the old article
+    and vanish with it). Material's ``document$`` emits once the new document is
+    in place; counting its emissions tells exactly when the page has arrived.
+    """
     tab = PageProbe(browser, site, "light")
     try:
         for language, prefix in LANGUAGES.items():
             tab.page.goto(tab.url(prefix), wait_until="load")
+            tab.page.wait_for_function("() => typeof document$ !== 'undefined'")
+            tab.page.evaluate(
+                """() => {
+                    window.__sameDocument = true;
+                    window.__arrivals = 0;
+                    document$.subscribe(() => { window.__arrivals += 1; });
+                }"""
+            )
             for path in (p for p in PAGES if _language_of(p) == language):
                 tab.problems.clear()
-                tab.page.evaluate(
+                arrivals = tab.page.evaluate(
                     """href => {
-                        window.__sameDocument = true;
                         const a = document.createElement('a');
                         a.href = href; a.id = '__probe_link'; a.textContent = 'probe';
                         document.querySelector('article').appendChild(a);
+                        return window.__arrivals;
                     }""",
                     tab.url(path),
                 )
                 tab.page.click("#__probe_link")
-                tab.page.wait_for_url(tab.url(path))
+                tab.page.wait_for_function(
+                    """([before, href]) => window.__arrivals > before && location.href === href
+                        && !document.getElementById('__probe_link')""",
+                    arg=[arrivals, tab.url(path)],
+                    timeout=15_000,
+                )
                 tab.page.wait_for_function(
                     """() => Array.from(document.querySelectorAll('.arithmatex'))
                         .every(el => el.querySelector('.katex'))""",
