@@ -1,6 +1,8 @@
-// Typeset the math left by pymdownx.arithmatex (\( \), \[ \]) and the raw
-// $...$ of notebook pages. `document$` fires on the first load and after every
-// instant navigation, so pages reached without a reload are typeset too.
+// The Markdown pages arrive typeset (hooks/katex.py runs KaTeX at build time).
+// What is left is the raw $...$ of notebook pages, and anything a future page
+// brings that the build did not see. `document$` fires on the first load and
+// after every instant navigation, so pages reached without a reload are
+// typeset too.
 document$.subscribe(function () {
   renderMathInElement(document.body, {
     delimiters: [

@@ -1,0 +1,66 @@
+"""The build typesets every formula of the Markdown pages with the vendored KaTeX."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def katex_hook(hooks: object) -> object:
+    return hooks.load("katex")
+
+
+def test_inline_and_display_math_become_katex_markup_in_their_wrappers(katex_hook: object) -> None:
+    page = (
+        '<p>If <span class="arithmatex">\\(x &lt; 0\\)</span> then</p>\n'
+        '<div class="arithmatex">\\[\\sigma(x) = \\frac{1}{1 + e^{-x}}\\]</div>'
+    )
+    out = katex_hook.typeset(page, "demo.md")
+    inline, display = re.findall(r'<(span|div) class="arithmatex">', out)
+    assert (inline, display) == ("span", "div")
+    assert out.count('<span class="katex">') == 2
+    assert out.count('<span class="katex-display">') == 1
+    # The TeX travels escaped into the page and unescaped into KaTeX: the
+    # MathML annotation holds the source, re-escaped by KaTeX.
+    assert '<annotation encoding="application/x-tex">x &lt; 0</annotation>' in out
+    assert "\\(" not in out and "\\[" not in out
+    assert out.startswith("<p>If ") and out.rstrip().endswith("</div>")
+
+
+def test_a_tex_error_fails_the_build_naming_page_and_formula(katex_hook: object) -> None:
+    page = '<span class="arithmatex">\\(\\frac{1}{\\)</span>'
+    with pytest.raises(
+        ValueError, match=r"functions/bad\.md: KaTeX cannot typeset '\\\\frac\{1\}\{'"
+    ):
+        katex_hook.typeset(page, "functions/bad.md")
+
+
+def test_an_unknown_macro_fails_instead_of_showing_red_text(katex_hook: object) -> None:
+    with pytest.raises(ValueError, match="nosuchmacro"):
+        katex_hook.typeset('<span class="arithmatex">\\(\\nosuchmacro\\)</span>', "x.md")
+
+
+def test_text_without_math_is_returned_unchanged(katex_hook: object) -> None:
+    page = "<p>Costs $5 and \\(not math\\) outside a wrapper.</p>"
+    assert katex_hook.typeset(page, "plain.md") == page
+
+
+@pytest.mark.site
+def test_every_formula_of_the_built_markdown_pages_is_typeset(built_site: Path) -> None:
+    wrappers = 0
+    raw = []
+    for page in sorted(built_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        found = re.findall(r'class="arithmatex">(.{0,40})', text)
+        wrappers += len(found)
+        raw += [
+            f"{page.relative_to(built_site)}: {start}"
+            for start in found
+            if not start.startswith(('<span class="katex">', '<span class="katex-display">'))
+        ]
+    assert not raw, "\n".join(raw[:10])
+    # Both languages carry the formulas of 25 function pages and the concepts.
+    assert wrappers > 1000
