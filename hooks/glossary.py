@@ -3,13 +3,24 @@
 The abbreviation file is generated (never committed) into build/glossary/ and
 appended to every page by pymdownx.snippets; Python-Markdown's abbr extension
 then wraps each occurrence of a term in <abbr title="definition">.
+
+Korean attaches particles to the noun (활성화 함수는, 은닉층의), and the abbr
+extension only matches a term between two word boundaries (``\b``), which a
+Hangul particle is not. :class:`ParticleAbbreviations` replaces its matcher
+so that a term may be followed by Hangul (not by a Latin letter or a digit);
+it still has to start at a word boundary, so a term inside a longer word
+(비활성화 함수) is not matched.
 """
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import yaml
+from markdown import Extension, Markdown
+from markdown.extensions.abbr import AbbrTreeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +68,24 @@ def write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+class _ParticleAbbrTreeprocessor(AbbrTreeprocessor):
+    def run(self, root: etree.Element) -> None:
+        if not self.abbrs:
+            return
+        terms = sorted(self.abbrs, key=len, reverse=True)
+        alternatives = "|".join(re.escape(term) for term in terms)
+        self.RE = re.compile(rf"\b(?:{alternatives})(?![0-9A-Za-z_])")
+        self.iter_element(root)
+
+
+class ParticleAbbreviations(Extension):
+    """Let a glossary term carry a Korean particle and still get its tooltip."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        standard = md.treeprocessors["abbr"]
+        md.treeprocessors.register(_ParticleAbbrTreeprocessor(md, standard.abbrs), "abbr", 7)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = config.theme["language"]
     if language not in ("ko", "en"):
@@ -67,4 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     snippets["base_path"] = [str(OUT)]
     snippets["auto_append"] = [name]
     snippets["check_paths"] = True
+    if language == "ko":
+        # After "abbr" in the list, so its tree processor is the one replaced.
+        config.markdown_extensions.append(ParticleAbbreviations())
     return config

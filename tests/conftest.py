@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -13,6 +14,21 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT_SECONDS = 1800
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def load_hook(name: str) -> object:
+    """Import ``hooks/<name>.py`` (MkDocs loads hooks by path; they are no package)."""
+    spec = importlib.util.spec_from_file_location(f"_hook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def hooks() -> object:
+    """``hooks.load("katex")`` imports one of the build's hooks for a unit test."""
+    return type("Hooks", (), {"load": staticmethod(load_hook)})
 
 
 @pytest.fixture(scope="session")

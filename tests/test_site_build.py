@@ -340,3 +340,26 @@ def test_notebook_pages_are_self_contained_and_reproducible(built_site: Path) ->
         assert "mathjax" not in html.lower(), name
         assert "No description has been provided" not in html, f"{name}: plot without alt"
         assert (page.parent / (page.parent.name + ".py")).is_file(), f"{name}: no source"
+
+
+@pytest.mark.site
+def test_glossary_terms_get_tooltips_also_before_a_korean_particle(
+    built_site: Path, hooks: object
+) -> None:
+    """Every page of the build's language carries the glossary as <abbr> tooltips.
+
+    The home page of each language uses the term for activation function; the
+    Korean one with particles attached (활성화 함수는, 활성화 함수의), which
+    Python-Markdown's word-boundary matcher alone would miss.
+    """
+    entries = {entry["en"]: entry for entry in hooks.load("glossary").load_glossary()}
+    term = entries["activation function"]
+    ko = (built_site / "index.html").read_text(encoding="utf-8")
+    en = (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    tagged_ko = re.findall(r"<abbr title=\"[^\"]+\">(활성화 함수)</abbr>([가-힣]?)", ko)
+    assert tagged_ko, "no Korean tooltip for 활성화 함수 on the home page"
+    assert any(particle for _, particle in tagged_ko), "no tooltip before a particle"
+    assert f'<abbr title="{" ".join(term["ko_definition"].split())}">' in ko
+    assert re.search(r"<abbr title=\"[^\"]+\">[Aa]ctivation function</abbr>", en)
+    # A term inside a longer Korean word is not a match.
+    assert "비<abbr" not in ko
