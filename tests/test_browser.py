@@ -16,11 +16,9 @@ a failure.
 from __future__ import annotations
 
 import functools
-import http.server
+import importlib.util
 import os
-import re
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,15 +28,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
+
+def _load_local_site() -> object:
+    spec = importlib.util.spec_from_file_location("local_site", ROOT / "scripts" / "local_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+local_site = _load_local_site()
+CHROMIUM = local_site.CHROMIUM
 LANGUAGES = {"ko": "", "en": "en/"}
 SCHEMES = ("light", "dark")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -70,34 +70,6 @@ def _page_urls() -> list[str]:
 PAGES = [prefix + url for url in _page_urls() for prefix in LANGUAGES.values()]
 
 
-def _csp_header() -> str:
-    """The Content-Security-Policy line of the deployers' ``_headers`` file."""
-    for line in (DOCS / "shared" / "_headers").read_text(encoding="utf-8").splitlines():
-        name, _, value = line.strip().partition(":")
-        if name.lower() == "content-security-policy":
-            return value.strip()
-    raise AssertionError("docs/shared/_headers has no Content-Security-Policy line")
-
-
-def _deployed_base(site: Path) -> str:
-    """The site_url the site was built for: the canonical link of its home page."""
-    html = (site / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<link rel="canonical" href="([^"]+)"', html)
-    assert match, "the built home page has no canonical link (site_url unset?)"
-    return match.group(1)
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    csp = ""
-
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", self.csp)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @dataclass(frozen=True)
 class Site:
     base: str  # where the browser believes the site is (its site_url)
@@ -106,14 +78,10 @@ class Site:
 
 @pytest.fixture(scope="session")
 def site(built_site: Path) -> Iterator[Site]:
-    handler = type("Handler", (_Handler,), {"csp": _csp_header()})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(built_site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = local_site.serve(built_site)
     try:
-        yield Site(_deployed_base(built_site), f"http://127.0.0.1:{server.server_address[1]}/")
+        base = local_site.deployed_base(built_site)
+        yield Site(base, f"http://127.0.0.1:{server.server_address[1]}/")
     finally:
         server.shutdown()
         server.server_close()
@@ -132,7 +100,9 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=local_site.CHROMIUM_ARGS
+        )
         yield instance
         instance.close()
 
