@@ -249,3 +249,58 @@ def test_float32_is_rounded_once_from_float64() -> None:
     x = np.linspace(-20, 20, 101, dtype=np.float32)
     expected = sg.sigmoid(x.astype(np.float64)).astype(np.float32)
     np.testing.assert_array_equal(sg.sigmoid(x), expected)
+
+
+ALL_FUNCTIONS = [name + suffix for name in NAMES for suffix in ("", "_derivative")]
+
+
+@pytest.mark.parametrize("name", ALL_FUNCTIONS)
+def test_non_finite_entries_do_not_change_the_finite_ones(name: str) -> None:
+    # An input with inf or NaN takes the gathering path; an all-finite one runs the
+    # kernel on the whole array. Both must give the same values, block by block.
+    f = getattr(sg, name)
+    rng = np.random.default_rng(3)
+    x = np.concatenate([rng.normal(0.0, 20.0, 20000), [-800.0, -740.0, -37.0, 400.0, 1e300]])
+    mixed = x.copy()
+    mixed[::997] = NAN
+    mixed[5::1009] = INF
+    mixed[7::1013] = -INF
+    finite = np.isfinite(mixed)
+    np.testing.assert_array_equal(f(mixed)[finite], f(x)[finite])
+    some = x[::50]
+    np.testing.assert_array_equal(f(x)[::50], [f(float(v)) for v in some.tolist()])
+
+
+@pytest.mark.parametrize("name", ALL_FUNCTIONS)
+def test_input_array_is_not_modified(name: str) -> None:
+    x = np.linspace(-800.0, 800.0, 30001)
+    before = x.copy()
+    getattr(sg, name)(x)
+    np.testing.assert_array_equal(x, before)
+
+
+def test_sigmoid_tail_and_overflow_edges_against_mpmath() -> None:
+    # -36 switches to e^x - e^2x; exp(-x) overflows past -709.78; -745.13 is the last
+    # nonzero value. Neighbours on both sides of each edge.
+    edges = [-36.0, -709.782712893384, -745.1332191019411, -1.0, 0.0]
+    x = np.unique(np.concatenate([neighbours(np.array(edges) - 1e-9, 8),
+                                  neighbours(np.array(edges), 8)]))
+    for name in ("sigmoid", "log_sigmoid_derivative", "softplus_derivative"):
+        sign = -1 if name == "log_sigmoid_derivative" else 1
+        y = getattr(sg, name)(sign * x)
+        for xi, yi in zip(x.tolist(), y.tolist(), strict=True):
+            assert ulp_distance(yi, m_sigmoid(mpmath.mpf(xi))) <= 2, (name, xi, yi)
+
+
+def test_softsign_is_correctly_rounded_on_hard_cases() -> None:
+    # Around 1 (where the sum 1 + |x| changes binade), tiny, huge (the 2**60 cap) and
+    # random inputs; the exact value is a rational number.
+    from fractions import Fraction
+
+    rng = np.random.default_rng(9)
+    x = np.concatenate([neighbours(np.array([1.0, 2.0**-52, 2.0**53, 2.0**54, 2.0**60]), 6),
+                        rng.uniform(-4, 4, 3000), 10.0 ** rng.uniform(-310, 308, 500)])
+    y = sg.softsign(x)
+    for xi, yi in zip(x.tolist(), y.tolist(), strict=True):
+        q = Fraction(xi) / (1 + abs(Fraction(xi)))
+        assert yi == float(q), (xi, yi)
