@@ -181,7 +181,8 @@ def test_derivative_of_odd_part_is_one(func):
 
 def test_silu_with_beta_matches_reference():
     rng = np.random.default_rng(7)
-    for beta in (0.37, 2.5, -0.7):
+    # Powers of two take the plain kernel (beta * x is exact), the others the exact one.
+    for beta in (0.37, 2.5, -0.7, 2.0, -0.5):
         xs = rng.uniform(-900.0 / abs(beta), 900.0 / abs(beta), 25)
         b = mp.mpf(beta)
         ys = silu(xs, beta=beta)
@@ -266,6 +267,16 @@ def test_extreme_inputs_raise_no_warning(func):
     assert np.isnan(y[0]) and not np.isnan(y[1:]).any()
 
 
+@pytest.mark.parametrize("beta", [4.0, -0.5, 1.702])
+@pytest.mark.parametrize("func", [silu, silu_derivative], ids=lambda f: f.__name__)
+def test_extreme_inputs_with_beta_raise_no_warning(func, beta):
+    # beta * x overflows for the largest inputs; powers of two take the plain kernel.
+    x = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 5e-324, -5e-324, 1e308, -1e308,
+                  -1e200, 1e200, -745.2, -2000.5, 701.0, -351.0])
+    y = func(x, beta=beta)
+    assert np.isnan(y[0]) and not np.isnan(y[1:]).any()
+
+
 def test_complex_input_is_rejected():
     with pytest.raises(TypeError, match="gelu"):
         gelu(np.array([1 + 1j]))
@@ -279,7 +290,9 @@ def test_normal_tail_table_is_the_mpmath_interpolant():
 
 
 def test_gelu_and_derivative_at_the_edges_of_the_table_intervals():
-    edges = -0.5 * np.arange(1.0, 78.0)
+    # The table is indexed by |x| in steps of 1/8; both signs use it.
+    edges = np.arange(1.0, 312.0) / 8.0
+    edges = np.concatenate([-edges[::3], edges[edges <= 9.0]])
     xs = np.concatenate([edges, np.nextafter(edges, 0.0), np.nextafter(edges, -np.inf)])
     xs = xs[xs >= -38.5]
     big = xs[xs >= -30.0]

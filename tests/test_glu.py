@@ -42,13 +42,32 @@ def max_ulp(computed, exact) -> float:
     return worst
 
 
+@pytest.mark.parametrize("extreme", [False, True], ids=["plain-kernel", "exact-kernel"])
 @pytest.mark.parametrize("kind", list(FORWARD))
-def test_accuracy_against_mpmath(kind):
-    a = np.concatenate([RNG.normal(0.0, 5.0, 30), [-740.0, -700.0, 3.0, 1e300, -900.0]])
-    b = np.concatenate([RNG.normal(0.0, 5.0, 30), [2.0, 1e-3, -744.0, -1000.0, 1e300]])
+def test_accuracy_against_mpmath(kind, extreme):
+    # Without the extreme pairs every gate argument is above -700 and the block
+    # takes the plain float64 kernel; with them, the exact one.
+    a = np.concatenate([RNG.normal(0.0, 5.0, 30), RNG.uniform(-690.0, 0.0, 10)])
+    b = np.concatenate([RNG.normal(0.0, 5.0, 30), RNG.uniform(-690.0, 0.0, 10)])
+    if extreme:
+        a = np.concatenate([a, [-740.0, -700.0, 3.0, 1e300, -900.0]])
+        b = np.concatenate([b, [2.0, 1e-3, -744.0, -1000.0, 1e300]])
     y = FORWARD[kind](np.concatenate([a, b]))
     exact = [EXACT[kind](mp.mpf(float(p)), mp.mpf(float(q))) for p, q in zip(a, b, strict=True)]
     assert max_ulp(y, exact) <= 4.0
+
+
+@pytest.mark.parametrize("kind", list(FORWARD))
+def test_plain_and_exact_kernels_agree(kind):
+    # One infinite pair sends its whole block to the exact kernel.
+    x = RNG.normal(0.0, 5.0, (3, 40))
+    extra = np.hstack([x[:, :20], np.full((3, 1), 1.0), x[:, 20:], np.full((3, 1), np.inf)])
+    v = RNG.normal(size=(3, 21))
+    np.testing.assert_allclose(FORWARD[kind](extra)[:, :20], FORWARD[kind](x), rtol=1e-15)
+    g_plain = VJP[kind](x, v[:, :20])
+    g_exact = VJP[kind](extra, v)
+    np.testing.assert_allclose(g_exact[:, :20], g_plain[:, :20], rtol=2e-15)
+    np.testing.assert_allclose(g_exact[:, 21:41], g_plain[:, 20:], rtol=2e-15)
 
 
 def test_tiny_gate_is_not_flushed_to_zero():
