@@ -658,8 +658,11 @@ def _entries() -> tuple[Activation, ...]:
             _torch("torch.nn.Identity()"),
             _keras("keras.activations.linear(x)"),
             _jax(
-                en="jax.nn has no identity; use x itself.",
-                ko="jax.nn에는 항등 함수가 없으므로 x를 그대로 씁니다.",
+                "jax.nn.identity(x)",
+                en="jax.nn.identity was added in 2025 (jax#27355); in older releases use x "
+                "itself.",
+                ko="jax.nn.identity는 2025년에 추가되었으므로(jax#27355) 그 이전 버전에서는 x를 "
+                "그대로 씁니다.",
             ),
         ),
         papers=(),
@@ -704,12 +707,14 @@ def _entries() -> tuple[Activation, ...]:
             tensorflow=(None,),
             en="The step jumps at 0 and has no derivative there. We return 0 (so it carries "
             "no gradient anywhere). PyTorch has no backward for torch.heaviside (autograd "
-            "raises 'derivative for heaviside is not implemented'); jax.numpy.heaviside is "
-            "built from where() and differentiates to 0; TensorFlow has no step op.",
+            "raises 'derivative for aten::heaviside is not implemented'); jax.numpy.heaviside is "
+            "built from where() and differentiates to 0; tf.nn has no step op, and "
+            "keras.ops.heaviside on TensorFlow gives no gradient (the tape returns None).",
             ko="계단 함수는 0에서 값이 뛰므로 미분할 수 없습니다. 여기서는 0을 돌려주므로 어디서도 "
             "기울기가 전달되지 않습니다. PyTorch의 torch.heaviside는 역전파가 구현되어 있지 "
             "않아 오류가 나고, jax.numpy.heaviside는 where()로 만들어져 기울기가 0이며, "
-            "TensorFlow에는 계단 연산이 없습니다.",
+            "tf.nn에는 계단 연산이 없고, TensorFlow 위의 keras.ops.heaviside는 기울기를 "
+            "주지 않습니다(테이프가 None을 돌려줌).",
         ),
         frameworks=(
             _torch(
@@ -718,8 +723,11 @@ def _entries() -> tuple[Activation, ...]:
                 ko="두 번째 인자가 0에서의 값이며, 여기서는 1을 씁니다. 기울기는 없습니다.",
             ),
             _keras(
-                en="No step activation in Keras.",
-                ko="Keras에는 계단 활성화 함수가 없습니다.",
+                "keras.ops.heaviside(x, 1.0)",
+                en="No step function in keras.activations; keras.ops.heaviside is the "
+                "NumPy-style op, whose second argument is the value at 0 (we use 1).",
+                ko="keras.activations에는 계단 함수가 없고, NumPy 방식 연산인 "
+                "keras.ops.heaviside를 쓰며 두 번째 인자가 0에서의 값입니다(여기서는 1).",
             ),
             _jax(
                 "jax.numpy.heaviside(x, 1.0)",
@@ -1525,8 +1533,15 @@ def _entries() -> tuple[Activation, ...]:
             _keras(
                 "keras.activations.celu(x, alpha=1.0)",
                 "keras.ops.celu(x, alpha=1.0)",
-                en="Keras 3 only.",
-                ko="Keras 3에만 있습니다.",
+                en="Keras 3 only. On the TensorFlow backend Keras computes max(x, 0) + alpha * "
+                "expm1(min(x, 0) / alpha), and TensorFlow's max and min both pass the gradient "
+                "to x at the tie x = 0, so autograd returns 2 at 0 instead of 1; the JAX and "
+                "PyTorch backends call jax.nn.celu and torch's celu, which return 1.",
+                ko="Keras 3에만 있습니다. TensorFlow 백엔드에서는 max(x, 0) + alpha * "
+                "expm1(min(x, 0) / alpha)로 계산하는데, TensorFlow의 max와 min은 x = 0처럼 두 "
+                "값이 같을 때 둘 다 기울기를 x로 보내므로 자동 미분이 0에서 1이 아니라 2를 "
+                "돌려줍니다. JAX와 PyTorch 백엔드는 jax.nn.celu와 torch의 celu를 불러 1을 "
+                "돌려줍니다.",
             ),
             _jax("jax.nn.celu(x, alpha=1.0)"),
         ),
