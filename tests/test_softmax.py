@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+from fractions import Fraction
+
 import mpmath as mp
 import numpy as np
 import pytest
@@ -16,6 +19,8 @@ from activations import (
 )
 
 mp.mp.dps = 60
+# The module, not the function that ``activations.softmax`` names.
+softmax_module = importlib.import_module("activations.softmax")
 
 
 def reference(row):
@@ -60,6 +65,59 @@ def test_dominant_entry_keeps_its_tiny_log_probability():
     y = log_softmax([40.0, 0.0, 0.0])
     assert max_ulp(y[:1], [-mp.log1p(2 * mp.exp(-40))]) <= 2.0
     assert y[0] < 0.0
+
+
+def test_row_where_the_pairwise_sum_is_three_ulp_off():
+    # NumPy's pairwise sum of the other terms is 3 ULP off on this row, and the
+    # maximum's log-probability -log1p(sum) inherits all of it; the exact sum
+    # keeps both bars.
+    row = np.random.default_rng(721).normal(0.0, 10.0, 200)
+    exact_sm, exact_log = reference(row)
+    top = int(np.argmax(row))
+    others = np.exp(row - row[top])
+    others[top] = 0.0
+    assert max_ulp([-np.log1p(np.sum(others))], [exact_log[top]]) > 2.5
+    assert max_ulp(log_softmax(row), exact_log) <= 2.0
+    assert max_ulp(softmax(row), exact_sm) <= 4.0
+
+
+def test_row_sums_are_exact_to_far_below_an_ulp():
+    rng = np.random.default_rng(11)
+    a = np.exp(rng.normal(-40.0, 10.0, (6, 300)))
+    a[1] *= 1e-280  # partly subnormal
+    a[2] = 0.0
+    a[3, ::2] = 0.0
+    a[4] = np.exp(-rng.uniform(0.0, 745.0, 300))  # 300 binades apart
+    a[5, :299] = 1e-30  # one large term and many tiny ones
+    hi, lo = softmax_module._row_sums(a, np.empty_like(a), np.empty_like(a))
+    for row, h, low in zip(a, hi, lo, strict=True):
+        exact = sum(map(Fraction, row.tolist()), Fraction(0))
+        assert abs(Fraction(h) + Fraction(low) - exact) <= exact * Fraction(1, 2**70)
+
+
+def test_a_batch_gives_every_row_what_it_gives_alone():
+    # Rows go in blocks of about 32768 entries (46 rows of 700 here); a block
+    # holding a special row is sorted row by row. Neither may change a result.
+    rng = np.random.default_rng(12)
+    x = rng.normal(0.0, 20.0, (150, 700))
+    x[3, 5] = np.nan
+    x[60, :2] = np.inf
+    x[61, 7] = -np.inf
+    x[100, :2] = [1e308, -1e308]
+    x[120] = 1e308 + rng.normal(0.0, 1e300, 700)  # each row ordinary, the
+    x[121] = -1e308 + rng.normal(0.0, 1e300, 700)  # two together not
+    x[149] = -np.inf
+    v = rng.normal(size=x.shape)
+    for f in (softmax, log_softmax):
+        np.testing.assert_array_equal(f(x), np.stack([f(row) for row in x]))
+    for vjp in (softmax_vjp, log_softmax_vjp):
+        alone = np.stack([vjp(row, w) for row, w in zip(x, v, strict=True)])
+        np.testing.assert_array_equal(vjp(x, v), alone)
+    s = softmax(x)
+    assert np.isnan(s[[3, 149]]).all() and not np.isnan(np.delete(s, [3, 149], 0)).any()
+    np.testing.assert_array_equal(s[60], np.r_[0.5, 0.5, np.zeros(698)])
+    assert s[61, 7] == 0.0 and s[100, 1] == 0.0
+    np.testing.assert_allclose(s.sum(axis=1)[[0, 61, 100, 120, 121]], 1.0, rtol=1e-15)
 
 
 def test_tiny_probabilities_are_accurate_down_to_subnormals():

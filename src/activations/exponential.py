@@ -92,14 +92,18 @@ def _exp_slope(v: NDArray[np.float64], alpha: float, right: float) -> NDArray[np
             # (1/2 - sign x) 2**996 is huge and positive for x <= 0, huge and negative for
             # x > 0; clipped to [right, alpha] it is alpha or right. d <= alpha for
             # x <= 0 and d = alpha for x > 0, so the minimum is the slope.
-            s -= 0.5
-            s *= -(2.0**996)
+            with np.errstate(invalid="ignore"):
+                # np.sign passes a signalling NaN through unquieted; only it raises here.
+                s -= 0.5
+                s *= -(2.0**996)
             np.clip(s, right, alpha, out=s)
             np.minimum(d, s, out=d)
         elif 0.0 < alpha < right:
             # d <= alpha < right everywhere; the floor is right for x > 0 and 0 elsewhere.
             np.clip(s, 0.0, 1.0, out=s)
-            s *= right
+            with np.errstate(invalid="ignore"):
+                # As above: only a signalling NaN raises "invalid" in the product.
+                s *= right
             np.maximum(d, s, out=d)
         else:
             np.copyto(d, right, where=v > 0.0)

@@ -1,32 +1,46 @@
 """Softmax and log-softmax along an axis, with their vector-Jacobian products and Jacobians.
 
 Both are computed by one routine that works on rows (the chosen axis moved
-last). The usual "subtract the maximum" trick avoids overflow but still loses
-accuracy in two places, which this module repairs:
+last), a block of rows at a time, so that its dozen passes over the data run
+in the CPU cache rather than in main memory. The usual "subtract the maximum"
+trick avoids overflow but still loses accuracy in three places, which this
+module repairs with a few extra passes in plain float64:
 
 * ``x - max`` is rounded, and ``exp`` turns an absolute rounding error of
-  ``|x - max| * 2**-53`` into a relative one: entries 700 below the maximum
-  come out hundreds of ULP wrong. The difference is therefore kept as a
-  double-double (value plus exact rounding error).
+  ``|x - max| * 2**-53`` into a relative one: entries 200 below the maximum
+  come out about 100 ULP wrong (SciPy: 127 ULP on such rows). The rounding
+  error ``d_lo`` of ``d = x - max`` is computed exactly (Knuth's two_sum)
+  and ``exp(d + d_lo)`` is taken as ``exp(d) * (1 + d_lo)``.
+* Every addition of the normalising sum rounds, and NumPy's pairwise sum is
+  up to a few ULP off; those ULP reach every probability (each is divided by
+  the sum) and the log-probability of the largest entry. The sum is
+  therefore formed exactly, by Rump's error-free splitting, and rounded once.
 * ``log(sum(exp(x - max)))`` is ``log(1 + tiny)`` when one entry dominates,
   and computing the sum first rounds ``tiny`` away: SciPy, PyTorch and JAX
   return ``log_softmax([40, 0, 0])[0]`` as ``0`` instead of
   ``-2 e**-40 = -8.5e-18``. Here the maximum's own term
-  ``exp(0) = 1`` is split off and ``log1p`` is applied to the (compensated)
-  sum of the others.
+  ``exp(0) = 1`` is split off and ``log1p`` is applied to the sum of the
+  others.
 
 Special values, row by row: a NaN anywhere makes the whole row NaN; ``+inf``
 entries take the limit (they share the probability mass equally, every other
 entry gets 0, or ``-inf`` in log space); ``-inf`` entries get probability 0;
 a row made only of ``-inf`` has no limit and gives NaN (as in PyTorch).
+Rows holding any of these, or whose ``max - min`` exceeds the float64 range
+(so that ``x - max`` would overflow), go to a slower path that handles them
+with double-double arithmetic. One ``argmax`` and ``min`` per block of rows
+clear the whole block for the fast path; a block that fails is sorted row by
+row, so a row's result never depends on the rows batched with it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
+from collections.abc import Callable
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 from activations._extended import F64, exp_split, two_sum
 from activations._inputs import FloatArray, Prepared, axis_index, prepare
@@ -53,7 +67,13 @@ def _sum_dd(a: F64) -> tuple[F64, F64]:
 
 
 def _regular_rows(x: F64) -> tuple[F64, F64]:
-    """Softmax and log-softmax of rows that contain no NaN, no ``+inf`` and a finite entry."""
+    """Softmax and log-softmax of rows that contain no NaN, no ``+inf`` and a finite entry.
+
+    The slow path, for rows with ``-inf`` entries or a spread ``max - min``
+    beyond the float64 range: every difference is a double-double, the sum of
+    the other terms is compensated, and tiny probabilities are scaled by a
+    power of two so they never pass through a subnormal intermediate.
+    """
     rows = np.arange(x.shape[0])
     top = np.argmax(x, axis=1)
     m = x[rows, top][:, np.newaxis]
@@ -89,8 +109,8 @@ def _regular_rows(x: F64) -> tuple[F64, F64]:
     return sm, log_sm
 
 
-def _rows(x: F64) -> tuple[F64, F64]:
-    """Softmax and log-softmax of every row of ``x`` (shape ``(r, n)``, ``n >= 1``)."""
+def _special_rows(x: F64) -> tuple[F64, F64]:
+    """Softmax and log-softmax of rows of any values (NaN, infinities, huge spreads)."""
     sm = np.full_like(x, np.nan)
     log_sm = np.full_like(x, np.nan)
     nan_row = np.isnan(x).any(axis=1)
@@ -108,17 +128,210 @@ def _rows(x: F64) -> tuple[F64, F64]:
     return sm, log_sm
 
 
-def _along_axis(p: Prepared, axis: object, func: str) -> tuple[F64, F64, int]:
-    """Softmax and log-softmax of ``p.values`` along ``axis`` (float64, same shape)."""
+#: Elements per block of rows: enough to amortise the per-block Python calls,
+#: few enough that a block's six scratch arrays stay in the L2 cache.
+_BLOCK = 32768
+
+
+class _Scratch:
+    """Preallocated float64 scratch rows for the block kernels, reused block after block.
+
+    Writing every intermediate into these (``out=``) saves an allocation per
+    operation, and keeps the blocks' temporaries at fixed, cache-resident
+    addresses instead of fresh heap or ``mmap`` pages.
+    """
+
+    def __init__(self, rows: int, n: int) -> None:
+        self._buffers = np.empty((6, rows, n))
+        self._arange = np.arange(rows)
+
+    def take(self, rows: int) -> tuple[NDArray[np.intp], list[F64]]:
+        """Row indices ``0 .. rows - 1`` and six scratch arrays of shape ``(rows, n)``."""
+        return self._arange[:rows], list(self._buffers[:, :rows])
+
+
+def _row_sums(a: F64, q: F64, r: F64) -> tuple[F64, F64]:
+    """Per-row sums of a block of nonnegative terms as ``hi + lo``, about ``n**2 * 2**-100`` off.
+
+    Rump's error-free vector transformation (ExtractVector, from AccSum): for
+    a power of two ``sigma >= n * max(a)`` (one per row, below
+    ``4 n max(a)``), ``q = (a + sigma) - sigma`` is ``a`` rounded to a
+    multiple of ``ulp(sigma)``, and both ``q`` and ``r = a - q`` are exact.
+    Every partial sum of the ``q`` is a multiple of ``ulp(sigma)`` below
+    ``2 * sigma``, so ``hi = sum(q)`` is exact in any order. Each ``r`` is
+    below ``ulp(sigma) / 2 < n * max(a) * 2**-51``, so the rounding errors of
+    the plain pairwise sum ``lo = sum(r)`` are about ``n**2 * 2**-100`` of the
+    row's total (``2**-80`` for ``n = 1000``). ``q`` and ``r`` are scratch
+    arrays of ``a``'s shape.
+    """
+    _, k = np.frexp(a.max(axis=1))  # max(a) < 2**k in each row
+    sigma = np.ldexp(1.0, k + (a.shape[1] - 1).bit_length())[:, np.newaxis]
+    np.add(a, sigma, out=q)
+    q -= sigma
+    np.subtract(a, q, out=r)
+    return q.sum(axis=1), r.sum(axis=1)
+
+
+@dataclasses.dataclass
+class _Terms:
+    """The pieces of one block of ordinary rows (see :func:`_terms`)."""
+
+    d: F64  # x - max, rounded
+    d_lo: F64  # its rounding error: d + d_lo == x - max exactly
+    e: F64  # exp(d), with the maximum's own term set to 0
+    c: F64  # e * d_lo: exp(d + d_lo) = e + c to within d_lo**2 < 2**-100 relative
+    rest: F64  # per row: the sum of e + c (the terms other than the maximum's) ...
+    rest_lo: F64  # ... as rest + rest_lo, |rest_lo| <= ulp(rest) / 2
+    rows: NDArray[np.intp]
+    top: NDArray[np.intp]  # per row: the column of (the first) maximum
+
+
+def _terms(x: F64, scratch: _Scratch, top: NDArray[np.intp], m: F64) -> _Terms:
+    """Shifted exponentials of a block of ordinary rows with maxima ``m`` at ``top``.
+
+    Uses all six scratch arrays.
+    """
+    rows, (d, d_lo, t, e, q, r) = scratch.take(x.shape[0])
+    m = m[:, np.newaxis]
+    np.subtract(x, m, out=d)
+    # Knuth's two_sum written out in place: d + d_lo == x - m exactly.
+    np.subtract(d, x, out=t)
+    np.subtract(d, t, out=d_lo)
+    np.subtract(x, d_lo, out=d_lo)
+    t += m
+    d_lo -= t
+    np.exp(d, out=e)
+    e[rows, top] = 0.0
+    c = np.multiply(e, d_lo, out=t)
+    hi, lo = _row_sums(e, q, r)
+    lo += c.sum(axis=1)
+    # Renormalise (Fast2Sum, |hi| >= |lo|): rest + rest_lo == hi + lo exactly.
+    rest = hi + lo
+    hi -= rest
+    hi += lo
+    return _Terms(d, d_lo, e, c, rest, hi, rows, top)
+
+
+_Core = Callable[[F64, F64, _Scratch, NDArray[np.intp], F64], None]
+
+
+def _dispatch(out: F64, x: F64, scratch: _Scratch, core: _Core, which: int) -> None:
+    """Run ``core`` on the ordinary rows of a block and :func:`_special_rows` on the others.
+
+    Ordinary rows are finite, with ``max - min`` inside the float64 range so
+    that ``x - max`` cannot overflow. One ``argmax`` and ``min`` clear a whole
+    block; a block that fails is sorted row by row, so that no row's result
+    depends on the rows around it. ``which`` picks softmax (0) or log-softmax
+    (1) from :func:`_special_rows`.
+    """
+    top = np.argmax(x, axis=1)
+    m = x[np.arange(x.shape[0]), top]
+    # Python floats, not NumPy ones: inf - inf and an overflowing difference
+    # give nan / inf here without a RuntimeWarning (NaN rows give a NaN maximum).
+    if math.isfinite(float(m.max()) - float(x.min())):
+        core(out, x, scratch, top, m)
+        return
+    ordinary = np.isfinite(x).all(axis=1)
+    finite = x[ordinary]
+    # Halves cannot overflow; the margin below 2**1023 covers their rounding.
+    ordinary[ordinary] = finite.max(axis=1) * 0.5 - finite.min(axis=1) * 0.5 < 8.98e307
+    if ordinary.any():
+        part = np.empty((int(ordinary.sum()), x.shape[1]))
+        core(part, x[ordinary], scratch, top[ordinary], m[ordinary])
+        out[ordinary] = part
+    special = ~ordinary
+    if special.any():
+        out[special] = _special_rows(x[special])[which]
+
+
+def _softmax_rows(
+    out: F64, x: F64, scratch: _Scratch, top: NDArray[np.intp], m: F64
+) -> None:
+    terms = _terms(x, scratch, top, m)
+    e = terms.e
+    e[terms.rows, terms.top] = 1.0
+    # The normaliser 1 + rest + rest_lo as z + z_lo; then
+    # e (1 + d_lo) / (z + z_lo) = q (1 + d_lo - z_lo / z) with q = e / z,
+    # to within 2**-100: three roundings in all (exp, the division, the sum).
+    z, z_lo = two_sum(1.0, terms.rest)
+    z_lo += terms.rest_lo
+    q = np.divide(e, z[:, np.newaxis], out=out)
+    correction = terms.d_lo
+    correction -= (z_lo / z)[:, np.newaxis]
+    correction *= q
+    q += correction
+
+
+def _log_softmax_rows(
+    out: F64, x: F64, scratch: _Scratch, top: NDArray[np.intp], m: F64
+) -> None:
+    terms = _terms(x, scratch, top, m)
+    # log(sum_j exp(x_j - m)) = log1p(rest + rest_lo): the maximum's term 1 is
+    # kept out of the sum, so a rest far below 2**-53 is not rounded away.
+    rest = terms.rest
+    log_z = np.log1p(rest) + terms.rest_lo / (1.0 + rest)
+    np.subtract(terms.d, log_z[:, np.newaxis], out=out)
+    out += terms.d_lo
+
+
+def _plain_softmax_rows(
+    out: F64, x: F64, scratch: _Scratch, top: NDArray[np.intp], m: F64
+) -> None:
+    """The textbook ``exp(x - m) / sum``, for the vector-Jacobian products."""
+    np.subtract(x, m[:, np.newaxis], out=out)
+    np.exp(out, out=out)
+    out /= out.sum(axis=1)[:, np.newaxis]
+
+
+def _softmax_block(out: F64, x: F64, scratch: _Scratch) -> None:
+    _dispatch(out, x, scratch, _softmax_rows, 0)
+
+
+def _log_softmax_block(out: F64, x: F64, scratch: _Scratch) -> None:
+    _dispatch(out, x, scratch, _log_softmax_rows, 1)
+
+
+def _softmax_vjp_block(out: F64, x: F64, w: F64, scratch: _Scratch) -> None:
+    s = scratch.take(x.shape[0])[1][0]
+    _dispatch(s, x, scratch, _plain_softmax_rows, 0)
+    # Non-finite cotangents propagate as in autograd: 0 * inf is NaN, kept.
+    with np.errstate(invalid="ignore", over="ignore"):
+        np.multiply(w, s, out=out)
+        np.subtract(w, out.sum(axis=1)[:, np.newaxis], out=out)
+        out *= s
+
+
+def _log_softmax_vjp_block(out: F64, x: F64, w: F64, scratch: _Scratch) -> None:
+    s = scratch.take(x.shape[0])[1][0]
+    _dispatch(s, x, scratch, _plain_softmax_rows, 0)
+    # As above: inf - inf and inf * 0 from non-finite cotangents are NaN, kept.
+    with np.errstate(invalid="ignore", over="ignore"):
+        s *= w.sum(axis=1)[:, np.newaxis]
+        np.subtract(w, s, out=out)
+
+
+def _along_axis(
+    p: Prepared, axis: object, func: str, kernel: Callable[..., None], *more: F64
+) -> F64:
+    """Apply a row kernel to ``p.values`` (and the cotangent ``more``) along ``axis``.
+
+    The axis is moved last and the array flattened to rows; the kernel runs on
+    blocks of whole rows, so its dozen passes hit the cache instead of memory.
+    """
     ax = axis_index(axis, p.values.ndim, func)
     moved = np.moveaxis(p.values, ax, -1)
     if moved.size == 0:
-        empty = np.empty(p.values.shape)
-        return empty, empty.copy(), ax
-    flat = moved.reshape(-1, moved.shape[-1])
-    sm, log_sm = _rows(flat)
-    back = [np.moveaxis(r.reshape(moved.shape), -1, ax) for r in (sm, log_sm)]
-    return back[0], back[1], ax
+        return np.empty(p.values.shape)
+    n = moved.shape[-1]
+    flat = moved.reshape(-1, n)
+    others = [np.moveaxis(a, ax, -1).reshape(-1, n) for a in more]
+    out = np.empty(flat.shape)
+    step = min(max(1, _BLOCK // n), flat.shape[0])
+    scratch = _Scratch(step, n)
+    for start in range(0, flat.shape[0], step):
+        block = slice(start, start + step)
+        kernel(out[block], flat[block], *(a[block] for a in others), scratch)
+    return np.moveaxis(out.reshape(moved.shape), -1, ax)
 
 
 def softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
@@ -148,12 +361,17 @@ def softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
 
     Numerics
     --------
-    The maximum is subtracted first (no overflow), the difference is carried
-    with its rounding error, the normaliser ``1 + sum of the other terms`` is
-    a compensated double-double sum, and tiny probabilities are scaled by a
-    power of two instead of being computed as subnormals. Within 4 ULP, also
-    for rows of length 1000 and rows with entries 700 below the maximum,
-    where the textbook formula is about 100 ULP off.
+    The maximum ``m`` is subtracted first (no overflow); the rounding error of
+    ``d = x - m`` is computed exactly and applied as ``exp(d) * (1 + d_lo)``;
+    the normaliser ``1 + sum of the other terms`` is summed exactly and
+    rounded once; each probability is then one division, corrected for both
+    rounding errors. Measured: at most 1.5 ULP on the float64 reference rows
+    of ``tests/data/softmax`` (normal rows of length 16 and 1000, rows with a
+    dominant entry, rows offset by ``+-1000``), where ``scipy.special.softmax``
+    is up to 127 ULP off, and at most 2.0 ULP on 2,500 further random rows of
+    those kinds (standard deviation 0.1 to 300, lengths 2 to 1000).
+    Probabilities below ``2**-1022`` come out within one step of the smallest
+    subnormal.
 
     References
     ----------
@@ -172,8 +390,7 @@ def softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     [[0.0, 0.5, 0.5]]
     """
     p = prepare(x, "softmax")
-    sm, _, _ = _along_axis(p, axis, "softmax")
-    return p.finish(sm)
+    return p.finish(_along_axis(p, axis, "softmax", _softmax_block))
 
 
 def log_softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
@@ -200,10 +417,16 @@ def log_softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
 
     Numerics
     --------
-    ``x - m`` is kept as a double-double and the maximum's term ``e**0 = 1``
-    is taken out of the sum, so a dominant entry gets ``-log1p(tiny) = -tiny``
-    rather than ``log(1.0) = 0``. ``(x - m)`` and the ``log1p`` term have the
-    same sign, so the final subtraction cannot cancel. Within 2 ULP.
+    Computed as ``(d - log1p(T)) + d_lo`` with ``d = x - m`` rounded,
+    ``d_lo`` its exact rounding error, and ``T``, the sum of
+    ``exp(d_j) * (1 + d_lo_j)`` over every entry but the maximum, formed
+    exactly. The maximum's term ``e**0 = 1`` is kept out of ``T``, so a
+    dominant entry gets ``-log1p(tiny) = -tiny`` rather than ``log(1.0) = 0``
+    (``scipy.special.log_softmax`` is 3e15 ULP off on the reference row with
+    one entry 40 above the others). ``d`` and ``log1p(T)`` have the same sign,
+    so the subtraction cannot cancel. Measured: at most 1.02 ULP on the
+    float64 reference rows of ``tests/data/softmax`` and at most 1.3 ULP on
+    the 2,500 random rows described under :func:`softmax`.
 
     References
     ----------
@@ -218,8 +441,7 @@ def log_softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     -8.496709e-18
     """
     p = prepare(x, "log_softmax")
-    _, log_sm, _ = _along_axis(p, axis, "log_softmax")
-    return p.finish(log_sm)
+    return p.finish(_along_axis(p, axis, "log_softmax", _log_softmax_block))
 
 
 def _cotangent(p: Prepared, v: ArrayLike, func: str) -> tuple[F64, Prepared]:
@@ -259,6 +481,11 @@ def softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     Numerics
     --------
     Never forms the ``n x n`` Jacobian; cost is linear in the size of ``x``.
+    The probabilities ``s`` used here are the textbook
+    ``exp(x - m) / sum(exp(x - m))``, which is what PyTorch's backward reuses
+    from its forward pass, not the more accurate (and about twice as costly)
+    ones of :func:`softmax`: their error grows to hundreds of ULP for entries
+    a few hundred below the maximum, and the gradient inherits it.
     Non-finite cotangents propagate as in autograd (``0 * inf`` gives NaN,
     silently).
 
@@ -275,10 +502,7 @@ def softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     """
     p = prepare(x, "softmax_vjp")
     w, out = _cotangent(p, v, "softmax_vjp")
-    s, _, ax = _along_axis(p, axis, "softmax_vjp")
-    with np.errstate(invalid="ignore", over="ignore"):
-        g = s * (w - np.sum(w * s, axis=ax, keepdims=True))
-    return out.finish(g)
+    return out.finish(_along_axis(p, axis, "softmax_vjp", _softmax_vjp_block, w))
 
 
 def log_softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
@@ -304,6 +528,11 @@ def log_softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray
         Gradient with respect to ``x``. With ``v`` the negative one-hot target
         this is the familiar cross-entropy gradient ``softmax(x) - onehot``.
 
+    Numerics
+    --------
+    Linear in the size of ``x``; ``s`` is the textbook softmax, as in
+    :func:`softmax_vjp`. Non-finite cotangents propagate as in autograd.
+
     References
     ----------
     J. S. Bridle, 1990 (see :func:`softmax`).
@@ -317,10 +546,7 @@ def log_softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray
     """
     p = prepare(x, "log_softmax_vjp")
     w, out = _cotangent(p, v, "log_softmax_vjp")
-    s, _, ax = _along_axis(p, axis, "log_softmax_vjp")
-    with np.errstate(invalid="ignore", over="ignore"):
-        g = w - s * np.sum(w, axis=ax, keepdims=True)
-    return out.finish(g)
+    return out.finish(_along_axis(p, axis, "log_softmax_vjp", _log_softmax_vjp_block, w))
 
 
 def _vector(x: ArrayLike, func: str) -> Prepared:
@@ -361,7 +587,7 @@ def softmax_jacobian(x: ArrayLike) -> FloatArray:
     [[0.25, -0.25], [-0.25, 0.25]]
     """
     p = _vector(x, "softmax_jacobian")
-    s, _, _ = _along_axis(p, -1, "softmax_jacobian")
+    s = _along_axis(p, -1, "softmax_jacobian", _softmax_block)
     return p.finish(np.diag(s) - np.outer(s, s))
 
 
@@ -393,5 +619,5 @@ def log_softmax_jacobian(x: ArrayLike) -> FloatArray:
     [[0.5, -0.5], [-0.5, 0.5]]
     """
     p = _vector(x, "log_softmax_jacobian")
-    s, _, _ = _along_axis(p, -1, "log_softmax_jacobian")
+    s = _along_axis(p, -1, "log_softmax_jacobian", _softmax_block)
     return p.finish(np.eye(s.size) - s[np.newaxis, :])
