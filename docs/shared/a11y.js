@@ -5,8 +5,10 @@
 // math is typeset (site.js subscribes first), when fonts change the layout
 // and on resize, so the decision follows the real width.
 (function () {
-  var SCROLLERS = ".md-content div.arithmatex, .md-content .md-typeset__scrollwrap, " +
-    ".md-content .jupyter-wrapper pre";
+  // Wide display math scrolls in KaTeX's .katex-display (site.css), or in its
+  // arithmatex wrapper where a theme puts the overflow there.
+  var SCROLLERS = ".md-content div.arithmatex, .md-content .katex-display, " +
+    ".md-content .md-typeset__scrollwrap, .md-content .jupyter-wrapper pre";
   var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
 
   function update() {
