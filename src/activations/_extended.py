@@ -116,18 +116,6 @@ def two_product_wide(a: F64 | float, b: F64 | float) -> tuple[F64, F64]:
     return np.ldexp(p, scale), np.ldexp(e, scale)
 
 
-def square_pair(hi: F64, lo: F64) -> tuple[F64, F64]:
-    """``(hi + lo)**2`` as a double-double, to about 2**-104 relative.
-
-    ``hi**2`` is split exactly by :func:`two_product_wide`; the cross term
-    ``2 hi lo`` is added to the low part, and ``lo**2`` (below 2**-104 of the
-    result) is dropped. Needed for denominators such as ``(1 + e)**2`` that are
-    divided by :func:`divide_pairs` with correct rounding.
-    """
-    sq, sq_err = two_product_wide(hi, hi)
-    return sq, sq_err + 2.0 * hi * lo
-
-
 def _neighbours(y: F64) -> tuple[F64, F64]:
     """``nextafter(y, -inf)`` and ``nextafter(y, inf)``, by stepping the bit pattern.
 
