@@ -10,7 +10,6 @@ id or a malformed marker raises: nothing is silently left out.
 from __future__ import annotations
 
 import html
-import importlib.util
 import math
 import posixpath
 import re
@@ -22,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from activations.registry import FAMILIES, REGISTRY, Activation
+from activations_site import plots as figures
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTS = ROOT / "build" / "plots"
@@ -148,19 +148,6 @@ TEXT = {
 FRAMEWORK_NAMES = {"pytorch": "PyTorch", "keras": "Keras", "jax": "JAX"}
 
 
-def _plots_module():
-    spec = importlib.util.spec_from_file_location(
-        "activations_site_plots_markers", ROOT / "scripts" / "plots.py"
-    )
-    if spec is None or spec.loader is None:
-        raise ImportError("cannot load scripts/plots.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_PLOTS = _plots_module()
-
 
 class Context:
     """The page being rendered: its language and where it sits in the site."""
@@ -232,7 +219,7 @@ def _figure(ctx: Context, name: str, alt: str, caption: str) -> str:
 
 
 def plot(ctx: Context, entry: Activation) -> str:
-    kind = _PLOTS.slice_kind(entry)
+    kind = figures.slice_kind(entry)
     name = ctx.name(entry)
     return _figure(
         ctx,

@@ -6,7 +6,8 @@
 - Cache: mkdocs-jupyter keys its cache on the notebook text only, so editing the
   package would leave stale outputs. The cache directory is keyed on the package
   source, this hook and the lock file, one directory per language (the plugin
-  evicts entries the current build did not use).
+  evicts entries the current build did not use). $ACTIVATIONS_NOTEBOOK_CACHE
+  moves it (the reproducibility test builds with an empty cache).
 - HTML: nbconvert's template loads MathJax and Mermaid from a CDN and inlines
   ~590 kB of JupyterLab CSS per page; those are removed (KaTeX auto-render and
   docs/shared/notebook.css take over). Random jupytext cell ids are dropped so a
@@ -192,7 +193,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins["mkdocs-jupyter"]
     _patch_mkdocs_jupyter()
     _install_kernel()
-    cache_root = BUILD / "notebook-cache" / config.theme["language"]
+    # A test that must execute every notebook afresh points this elsewhere,
+    # so the plugin's eviction of unused entries never touches the real cache.
+    cache_base = Path(os.environ.get("ACTIVATIONS_NOTEBOOK_CACHE") or BUILD / "notebook-cache")
+    cache_root = cache_base / config.theme["language"]
     cache_dir = cache_root / _fingerprint()
     if cache_root.is_dir():
         for old in cache_root.iterdir():

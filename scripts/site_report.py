@@ -42,8 +42,8 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import local_site
-from local_site import deployed_base
+from activations_site import local_site
+from activations_site.local_site import deployed_base
 
 ROOT = Path(__file__).resolve().parents[1]
 LHCI = "@lhci/cli@0.15.1"

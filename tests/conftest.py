@@ -1,11 +1,21 @@
-"""Shared fixtures: the site built once per session, both languages, strictly."""
+"""Shared fixtures: the site built once per test run, both languages, strictly.
+
+The strict build takes a minute or more (it executes the notebooks), so it
+starts in the background as soon as collection shows that a test needs it,
+and the unit tests run meanwhile. With pytest-xdist's workers, the first
+worker to get there starts the one build (under a file lock) and every worker
+waits for the same build: its exit status is written to a file when it ends,
+and a worker waits for that file, not for a time.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +24,103 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT_SECONDS = 1800
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+# Runs the README's build command with its output in a log file, then writes
+# the exit status atomically (the waiting workers read it).
+_RUNNER = """
+import os, pathlib, subprocess, sys
+log, site, status, root = sys.argv[1:5]
+with open(log, "w", encoding="utf-8") as out:
+    code = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--site-dir", site],
+        cwd=root, stdout=out, stderr=subprocess.STDOUT, check=False,
+    ).returncode
+pathlib.Path(status + ".tmp").write_text(str(code))
+os.replace(status + ".tmp", status)
+"""
+
+
+class SiteBuild:
+    """The one strict build of a test run, shared by every xdist worker."""
+
+    def __init__(self, directory: Path) -> None:
+        self.site = directory / "site"
+        self.log = directory / "build.log"
+        self.status = directory / "build.status"
+        self.pid = directory / "build.pid"
+        self._lock = directory / "build.lock"
+
+    def start(self) -> None:
+        """Start the build unless a worker of this run already did."""
+        self._lock.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock.open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            if self.pid.exists():
+                return
+            process = subprocess.Popen(
+                [sys.executable, "-c", _RUNNER, str(self.log), str(self.site), str(self.status),
+                 str(ROOT)],
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+            )
+            self.pid.write_text(str(process.pid))
+            _STARTED.append(process)
+
+    def wait(self) -> Path:
+        """Block until the build has ended; fail the test if it failed."""
+        self.start()
+        deadline = time.monotonic() + BUILD_TIMEOUT_SECONDS
+        pid = int(self.pid.read_text())
+        while not self.status.exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"the strict build did not end within {BUILD_TIMEOUT_SECONDS} s")
+            if not _alive(pid) and not self.status.exists():
+                pytest.fail(f"the strict build (pid {pid}) died without an exit status")
+            time.sleep(0.5)
+        code = int(self.status.read_text())
+        if code != 0:
+            log = self.log.read_text(encoding="utf-8")
+            pytest.fail(f"strict build failed (exit {code}):\n{log[-6000:]}")
+        return self.site
+
+
+# The build started by this process. It is waited for when this process ends:
+# another worker may still be waiting for it. (Ctrl+C reaches it too: it stays
+# in the terminal's process group.)
+_STARTED: list[subprocess.Popen] = []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A finished child of this very process is a zombie until reaped.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][:1]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _run_directory(config: pytest.Config) -> Path:
+    """A directory shared by every worker of this run (pytest's base temp of the run)."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        SiteBuild(_run_directory(session.config) / "strict-build").start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for process in _STARTED:
+        process.wait()
 
 
 def load_hook(name: str) -> object:
@@ -32,7 +139,7 @@ def hooks() -> object:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(request: pytest.FixtureRequest) -> Path:
     """Directory of the strict build: Korean at its root, English in en/.
 
     The build runs in a fresh process with the README's command, so pytest's
@@ -41,17 +148,4 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     full log is kept next to the site as ``build.log`` (a test reads it for
     warnings of other libraries, such as nbconvert's).
     """
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT_SECONDS,
-        check=False,
-    )
-    log = result.stdout + result.stderr
-    (site.parent / "build.log").write_text(log, encoding="utf-8")
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed (exit {result.returncode}):\n{log[-6000:]}")
-    return site
+    return SiteBuild(_run_directory(request.config) / "strict-build").wait()

@@ -1,8 +1,7 @@
-"""The figures of scripts/plots.py: complete, byte-deterministic, written only on change."""
+"""The figures of activations_site.plots: complete, byte-deterministic, written only on change."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -17,17 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "plots.py"
 
 
-def _load_plots():
-    spec = importlib.util.spec_from_file_location("plots_under_test", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def plots():
-    return _load_plots()
+    from activations_site import plots
+
+    return plots
 
 
 @pytest.fixture(scope="module")

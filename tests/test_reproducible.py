@@ -2,7 +2,8 @@
 
 The session's strict build (``built_site``) is the first build. The second one
 goes to a temporary directory and executes every notebook afresh: the
-notebook cache is pointed at an empty directory, so a kernel output that
+notebook cache is pointed at an empty directory ($ACTIVATIONS_NOTEBOOK_CACHE,
+read by hooks/notebooks.py), so a kernel output that
 depends on time, hash seeds, thread timing or unseeded randomness shows up as
 a difference instead of being replayed from the first build's cache.
 """
@@ -21,18 +22,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT_SECONDS = 1800
 
-# Runs scripts/build_site.py with mkdocs-jupyter's cache moved to an empty
-# directory (argv[1]); the remaining arguments go to build_site.py.
-SECOND_BUILD = """
-import pathlib, sys
-import mkdocs_jupyter.plugin as plugin
-cache = pathlib.Path(sys.argv[1])
-plugin._get_cache_path = lambda cache_dir, key: cache / f"{key}.json"
-sys.path.insert(0, str(pathlib.Path(sys.argv[2]) / "scripts"))
-import build_site
-sys.exit(build_site.main(sys.argv[3:]))
-"""
-
 
 def _build_epoch(site: Path) -> int:
     """The timestamp MkDocs stamped into sitemap.xml.gz (gzip MTIME, bytes 4-8)."""
@@ -42,6 +31,8 @@ def _build_epoch(site: Path) -> int:
 
 
 def _digests(site: Path) -> dict[str, str]:
+    if not site.is_dir():
+        return {}
     return {
         path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(site.rglob("*"))
@@ -61,16 +52,12 @@ def _first_difference(a: bytes, b: bytes) -> str:
 def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
     second = tmp_path / "site"
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(_build_epoch(built_site)))
+    # An empty notebook cache of its own: every notebook executes afresh, and the
+    # developer's build/notebook-cache is neither read nor evicted.
+    env["ACTIVATIONS_NOTEBOOK_CACHE"] = str(tmp_path / "notebook-cache")
+    developer_cache = _digests(ROOT / "build" / "notebook-cache")
     result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            SECOND_BUILD,
-            str(tmp_path / "notebook-cache"),
-            str(ROOT),
-            "--site-dir",
-            str(second),
-        ],
+        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(second)],
         # Not the repository: the kernels' local sockets are created in the working
         # directory, and the first build may have left its own there.
         cwd=tmp_path,
@@ -81,6 +68,9 @@ def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None
         check=False,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    assert _digests(ROOT / "build" / "notebook-cache") == developer_cache, (
+        "the second build changed the developer's build/notebook-cache"
+    )
 
     first_files, second_files = _digests(built_site), _digests(second)
     problems = [f"only in the first build: {p}" for p in sorted(first_files.keys() - second_files)]

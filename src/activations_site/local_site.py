@@ -14,7 +14,7 @@ import re
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HEADERS = ROOT / "docs" / "shared" / "_headers"
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox (containers run as root), no GPU, and nothing that phones home.

@@ -1,0 +1,239 @@
+"""Browser-test kit: the pages of the site, and a tab that checks what a reader sees.
+
+Imported by ``conftest.py`` (the fixtures) and by the test modules; see the
+conftest docstring for how to use it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from activations_site import local_site
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+CHROMIUM = local_site.CHROMIUM
+LANGUAGES = {"ko": "", "en": "en/"}
+SCHEMES = ("light", "dark")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Generous: a state the page reaches in 100 ms on an idle machine may take
+# seconds while the other worker runs a build on the same two cores.
+TIMEOUT_MS = 60_000
+
+
+def _page_urls() -> list[str]:
+    """Site-relative URLs of every page, derived from the Korean sources.
+
+    The same relative paths must exist in English (a separate test checks that),
+    so both languages are listed from one tree.
+    """
+    source = DOCS / "ko"
+    urls = []
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if path.suffix == ".md":
+            stem = relative.with_suffix("")
+        elif path.suffix == ".py" and relative.parts[0] == "notebooks":
+            stem = relative.with_suffix("")
+        else:
+            continue
+        parts = stem.parts[:-1] if stem.name == "index" else stem.parts
+        urls.append("".join(f"{part}/" for part in parts))
+    notebooks = DOCS / "notebooks"
+    if notebooks.is_dir():  # one source per notebook, built into both languages
+        urls += [f"notebooks/{p.stem}/" for p in sorted(notebooks.glob("*.py"))]
+    return sorted(set(urls))
+
+
+PAGES = [prefix + url for url in _page_urls() for prefix in LANGUAGES.values()]
+
+
+def language_of(path: str) -> str:
+    return "en" if path.startswith("en/") else "ko"
+
+
+def other_language(path: str) -> str:
+    return path[len("en/") :] if path.startswith("en/") else "en/" + path
+
+
+@dataclass(frozen=True)
+class Site:
+    base: str  # where the browser believes the site is (its site_url)
+    local: str  # where the files are actually served
+    directory: Path  # the built files
+
+
+@functools.cache
+def _axe() -> object:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+class Tab:
+    """One browser context and page that record everything a reader would not want."""
+
+    CSP_LISTENER = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+    """
+
+    def __init__(
+        self,
+        browser: object,
+        site: Site,
+        scheme: str = "light",
+        viewport: dict[str, int] | None = None,
+        **context_options: object,
+    ) -> None:
+        self.site = site
+        self.scheme = scheme
+        self.origin = urlsplit(site.base).netloc
+        options = {"color_scheme": scheme, "locale": "ko-KR", **context_options}
+        if viewport is not None:
+            options["viewport"] = viewport
+        self.context = browser.new_context(**options)
+        self.context.set_default_timeout(TIMEOUT_MS)
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        self.context.add_init_script(self.CSP_LISTENER)
+        self.context.route(lambda url: url.startswith(site.base), self._serve)
+        self.problems: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        self.page.on("request", self._on_request)
+
+    def _serve(self, route: object) -> None:
+        local = self.site.local + route.request.url[len(self.site.base) :]
+        try:
+            response = route.fetch(url=local, max_redirects=0)
+        except Exception as error:  # the context is closing: nobody reads the answer
+            if "closed" in str(error).lower():
+                return
+            raise
+        route.fulfill(response=response)
+
+    def url(self, path: str) -> str:
+        return urljoin(self.site.base, path)
+
+    def path_of(self, url: str) -> str:
+        """The site-relative path of a URL of this site ('' for the home page)."""
+        return url[len(self.site.base) :] if url.startswith(self.site.base) else url
+
+    def goto(self, path: str) -> object:
+        response = self.page.goto(self.url(path), wait_until="load")
+        status = response.status if response is not None else None
+        assert status == 200, f"{path}: HTTP {status}"
+        self.settle()
+        return response
+
+    def _on_console(self, message: object) -> None:
+        if message.type in ("error", "warning"):
+            self.problems.append(f"console {message.type}: {message.text}")
+
+    def _on_request(self, request: object) -> None:
+        netloc = urlsplit(request.url).netloc
+        if request.url.startswith(("data:", "blob:")) or netloc == self.origin:
+            return
+        self.problems.append(f"request to another host: {request.url}")
+
+    def close(self) -> None:
+        self.context.unroute_all(behavior="ignoreErrors")
+        self.context.close()
+
+    def settle(self) -> None:
+        """Wait until the math is typeset and the fonts are in, so layout is final."""
+        self.page.wait_for_function(
+            """() => document.readyState === 'complete'
+                && Array.from(document.querySelectorAll('.arithmatex'))
+                    .every(el => el.querySelector('.katex, math'))"""
+        )
+        self.page.evaluate("document.fonts.ready.then(() => true)")
+
+    def math_problems(self) -> list[str]:
+        found = self.page.evaluate(
+            """() => {
+                const problems = [];
+                const errors = document.querySelectorAll('.katex-error');
+                if (errors.length) problems.push(errors.length + ' .katex-error element(s)');
+                for (const el of document.querySelectorAll('.arithmatex')) {
+                    if (!el.querySelector('.katex, math')) {
+                        problems.push('unrendered math: ' + el.textContent.slice(0, 60));
+                    }
+                }
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const raw = /\\$[^$\\s]|\\\\\\(|\\\\\\[/;
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const parent = node.parentElement;
+                    if (!parent) continue;
+                    if (parent.closest('pre, code, script, style, .katex, math, .md-search')) {
+                        continue;
+                    }
+                    const hidden = parent.offsetParent === null
+                        && getComputedStyle(parent).position !== 'fixed';
+                    if (hidden) continue;
+                    if (raw.test(node.textContent)) {
+                        const text = node.textContent.trim().slice(0, 80);
+                        problems.push('raw math delimiter in text: ' + text);
+                    }
+                }
+                return problems;
+            }"""
+        )
+        return list(found)
+
+    def image_problems(self) -> list[str]:
+        # A lazy image below the fold is not fetched until scrolled to; switching
+        # it to eager loads it now, so every image of the page is checked.
+        self.page.evaluate(
+            """() => document.querySelectorAll('img[loading="lazy"]')
+                .forEach(img => { img.loading = 'eager'; })"""
+        )
+        self.page.wait_for_function("() => Array.from(document.images).every(img => img.complete)")
+        broken = self.page.evaluate(
+            """() => Array.from(document.images)
+                .filter(img => !(img.naturalWidth > 0))
+                .map(img => img.getAttribute('src'))"""
+        )
+        return [f"image did not load: {src}" for src in broken]
+
+    def csp_violations(self) -> list[str]:
+        return [f"CSP violation: {v}" for v in self.page.evaluate("window.__cspViolations || []")]
+
+    def axe_problems(self) -> list[str]:
+        """Serious and critical WCAG 2.1 AA violations that axe-core finds on the page."""
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        results = _axe().run(self.page, options=options)
+        problems = []
+        for violation in results.response["violations"]:
+            if violation["impact"] not in ("serious", "critical"):
+                continue
+            nodes = violation["nodes"]
+            targets = ", ".join(str(node["target"]) for node in nodes[:3])
+            why = " ".join(nodes[0].get("failureSummary", "").split())
+            problems.append(
+                f"axe {violation['impact']}: {violation['id']} ({len(nodes)} node(s): {targets}"
+                f"{' ...' if len(nodes) > 3 else ''}) {violation['help']}; first: {why}"
+            )
+        return problems
+
+
+class Tabs:
+    """Opens tabs for one test and closes every one of them afterwards."""
+
+    def __init__(self, browser: object, site: Site) -> None:
+        self._browser, self._site, self._open = browser, site, []
+
+    def open(self, scheme: str = "light", viewport: dict[str, int] | None = None,
+             **context_options: object) -> Tab:
+        tab = Tab(self._browser, self._site, scheme, viewport, **context_options)
+        self._open.append(tab)
+        return tab
+
+    def close_all(self) -> None:
+        while self._open:
+            self._open.pop().close()

@@ -1,0 +1,93 @@
+"""Browser fixtures: the built site in Debian's chromium, as a reader gets it.
+
+Debian's chromium (``/usr/bin/chromium``) is driven by Playwright; no browser is
+ever downloaded. The built site is served on 127.0.0.1 with the same
+Content-Security-Policy that deployers are told to send (``docs/shared/_headers``),
+so a policy violation shows up here first.
+
+The browser sees the site at the address it was built for (``site_url``, read
+from the built home page's canonical link): Material's instant navigation and
+language switch fetch ``sitemap.xml`` from that address, so serving the files
+anywhere else would test a site nobody deploys. Requests to that address are
+answered by a local server on a free port; a request to any other address is
+a failure.
+
+What a test module gets:
+
+- ``tabs.open(scheme="light", viewport=None)`` opens a :class:`Tab` (its own
+  browser context) that is closed after the test; ``tab.goto(path)`` loads a
+  site-relative path and waits until the page has settled.
+- A test with a parameter named ``page_path`` runs once per page of the site
+  (both languages, site-relative: ``functions/relu/``, ``en/functions/relu/``).
+- ``Tab.problems`` collects console errors and warnings, page errors and
+  requests to other hosts; ``tab.csp_violations()``, ``tab.math_problems()``,
+  ``tab.image_problems()`` and ``tab.axe_problems()`` check the loaded page.
+
+Contexts are closed only after their routes are removed with
+``behavior="ignoreErrors"``: a request still in flight (Material fetches the
+search index on load) must not raise inside the next test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_kit import CHROMIUM, PAGES, Site, Tabs
+
+from activations_site import local_site
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "page_path" in metafunc.fixturenames:
+        metafunc.parametrize("page_path", PAGES)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.site)
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[Site]:
+    server = local_site.serve(built_site)
+    try:
+        base = local_site.deployed_base(built_site)
+        yield Site(base, f"http://127.0.0.1:{server.server_address[1]}/", built_site)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
+        message = (
+            "Debian's chromium is not installed: run "
+            "`apt-get install -y chromium fonts-noto-cjk` (as .ci/run does)"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=local_site.CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def tabs(browser: object, site: Site) -> Iterator[Tabs]:
+    opened = Tabs(browser, site)
+    try:
+        yield opened
+    finally:
+        opened.close_all()

@@ -1,0 +1,147 @@
+"""Every page of the built site, in both languages and both colour schemes, in a real browser.
+
+The fixtures (the served site, chromium, :class:`Tab`) are in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from browser_kit import LANGUAGES, PAGES, SCHEMES, language_of, other_language
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_page_renders_cleanly_and_accessibly(tabs: object, page_path: str, scheme: str) -> None:
+    tab = tabs.open(scheme)
+    tab.goto(page_path)
+    problems = tab.math_problems() + tab.image_problems() + tab.axe_problems()
+    problems += tab.problems + tab.csp_violations()
+    assert not problems, f"{page_path} ({scheme}):\n  " + "\n  ".join(problems)
+
+
+def test_the_language_switch_leads_to_the_same_page(tabs: object, page_path: str) -> None:
+    """The switcher, used as a reader does: open the menu, pick the other language."""
+    tab = tabs.open()
+    tab.goto(page_path)
+    other = "ko" if page_path.startswith("en/") else "en"
+    tab.page.hover(".md-header .md-select")
+    tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
+    expected = tab.url(other_language(page_path))
+    tab.page.wait_for_url(expected)
+    tab.settle()
+    problems = tab.math_problems() + tab.problems + tab.csp_violations()
+    assert not problems, f"{page_path} -> {expected}:\n  " + "\n  ".join(problems)
+
+
+# Material's copy button, and the one mkdocs-jupyter gives each notebook code cell.
+COPYABLE = [
+    (
+        "article div.highlight > pre > code",
+        "article div.highlight > pre > nav.md-code__nav > button[data-md-type=copy]",
+    ),
+    ("article .jp-CodeCell .highlight-ipynb > pre", "article .jp-CodeCell clipboard-copy"),
+]
+
+
+def test_every_code_block_has_a_working_copy_button(tabs: object, page_path: str) -> None:
+    tab = tabs.open()
+    tab.goto(page_path)
+    for block_selector, button_selector in COPYABLE:
+        blocks = tab.page.locator(block_selector)
+        buttons = tab.page.locator(button_selector)
+        assert buttons.count() == blocks.count(), (
+            f"{page_path}: {blocks.count()} code block(s) ({block_selector}) "
+            f"but {buttons.count()} copy button(s)"
+        )
+        if blocks.count() == 0:
+            continue
+        tab.page.evaluate("navigator.clipboard.writeText('')")
+        buttons.first.click()
+        expected = blocks.first.inner_text().strip()
+        tab.page.wait_for_function(
+            "async expected => (await navigator.clipboard.readText()).trim() === expected",
+            arg=expected,
+        )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_math_renders_after_instant_navigation(tabs: object, language: str) -> None:
+    """Arrive at every page by a click that Material's instant navigation handles.
+
+    The URL changes before Material swaps the new content in, so waiting for the
+    URL alone races the swap (the next probe link could land in the old article
+    and vanish with it). Material's ``document$`` emits once the new document is
+    in place; counting its emissions tells exactly when the page has arrived.
+    """
+    tab = tabs.open()
+    prefix = LANGUAGES[language]
+    tab.page.goto(tab.url(prefix), wait_until="load")
+    tab.page.wait_for_function("() => typeof document$ !== 'undefined'")
+    tab.page.evaluate(
+        """() => {
+            window.__sameDocument = true;
+            window.__arrivals = 0;
+            document$.subscribe(() => { window.__arrivals += 1; });
+        }"""
+    )
+    for path in (p for p in PAGES if language_of(p) == language):
+        tab.problems.clear()
+        arrivals = tab.page.evaluate(
+            """href => {
+                const a = document.createElement('a');
+                a.href = href; a.id = '__probe_link'; a.textContent = 'probe';
+                document.querySelector('article').appendChild(a);
+                return window.__arrivals;
+            }""",
+            tab.url(path),
+        )
+        tab.page.click("#__probe_link")
+        tab.page.wait_for_function(
+            """([before, href]) => window.__arrivals > before && location.href === href
+                && !document.getElementById('__probe_link')""",
+            arg=[arrivals, tab.url(path)],
+            timeout=15_000,
+        )
+        tab.page.wait_for_function(
+            """() => Array.from(document.querySelectorAll('.arithmatex'))
+                .every(el => el.querySelector('.katex, math'))""",
+            timeout=10_000,
+        )
+        # A full page load would also typeset; the flag proves it was instant.
+        assert tab.page.evaluate("window.__sameDocument === true"), (
+            f"{path}: the click reloaded the page instead of navigating instantly"
+        )
+        problems = tab.problems + tab.math_problems() + tab.csp_violations()
+        assert not problems, f"{path} (instant navigation):\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "expected"),
+    [
+        ("", "기울기 소실", "concepts/vanishing-gradients/"),
+        ("", "시그모이드", "functions/sigmoid/"),
+        ("en/", "vanishing", "en/concepts/vanishing-gradients/"),
+        ("en/", "sigmoid", "en/functions/sigmoid/"),
+    ],
+)
+def test_search_finds_the_page_in_its_own_language(
+    tabs: object, prefix: str, query: str, expected: str
+) -> None:
+    tab = tabs.open()
+    tab.page.goto(tab.url(prefix), wait_until="load")
+    field = tab.page.locator("input.md-search__input")
+    field.click()
+    field.type(query)
+    field.press("End")  # Hangul typed through the keyboard fires no keyup of its own
+    results = tab.page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    hrefs = [
+        urlsplit(urljoin(tab.page.url, h)).path
+        for h in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    ]
+    base_path = urlsplit(tab.site.base).path
+    assert base_path + expected in [h.split("#")[0] for h in hrefs], f"{query!r} found {hrefs}"
+    other = [h for h in hrefs if language_of(h[len(base_path) :]) != language_of(expected)]
+    assert not other, f"{query!r} on the {language_of(expected)} site found {other}"
+    assert not tab.problems + tab.csp_violations(), tab.problems + tab.csp_violations()
