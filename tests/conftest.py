@@ -58,8 +58,15 @@ class SiteBuild:
             if self.pid.exists():
                 return
             process = subprocess.Popen(
-                [sys.executable, "-c", _RUNNER, str(self.log), str(self.site), str(self.status),
-                 str(ROOT)],
+                [
+                    sys.executable,
+                    "-c",
+                    _RUNNER,
+                    str(self.log),
+                    str(self.site),
+                    str(self.status),
+                    str(ROOT),
+                ],
                 cwd=ROOT,
                 stdin=subprocess.DEVNULL,
             )

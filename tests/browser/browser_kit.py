@@ -228,8 +228,12 @@ class Tabs:
     def __init__(self, browser: object, site: Site) -> None:
         self._browser, self._site, self._open = browser, site, []
 
-    def open(self, scheme: str = "light", viewport: dict[str, int] | None = None,
-             **context_options: object) -> Tab:
+    def open(
+        self,
+        scheme: str = "light",
+        viewport: dict[str, int] | None = None,
+        **context_options: object,
+    ) -> Tab:
         tab = Tab(self._browser, self._site, scheme, viewport, **context_options)
         self._open.append(tab)
         return tab
