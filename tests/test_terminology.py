@@ -135,8 +135,11 @@ def test_a_retired_variant_is_found_in_prose_and_ignored_in_code(retired: list[R
         "순전파\n신경망은 꺾임점이 없습니다. 하이퍼파라미터는 괜찮습니다.\n\n"
         "```python\n>>> 모형 = 1\n```\n`파라미터` 코드도 괜찮습니다.\n"
     )
-    names = [f.split(": ", 1)[1] for f in offences(markdown_prose(page), retired, "page")]
-    assert names == ["'꺾임점' → '꺾인 점'", "'순전파 신경망' → '피드포워드 신경망'"]
+    found = sorted(offences(markdown_prose(page), retired, "page"))
+    assert found == [
+        "page:1: '순전파 신경망' → '피드포워드 신경망'",
+        "page:2: '꺾임점' → '꺾인 점'",
+    ]
     notebook = (
         "# %% [markdown]\n# 야코비 행렬(Jacobian)을 봅니다.\n\n"
         "# %%\nlabel = '모형'  # 코드 셀의 문자열\n"
