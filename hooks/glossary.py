@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs" / "glossary.yml"
 OUT = ROOT / "build" / "glossary"
 FIELDS = ("ko", "en", "ko_definition", "en_definition")
+# Retired Korean variants of the term: no tooltip, checked by tests/test_terminology.py.
+OPTIONAL = ("ko_avoid",)
 
 
 def load_glossary() -> list[dict[str, str]]:
@@ -34,11 +36,16 @@ def load_glossary() -> list[dict[str, str]]:
     if not isinstance(entries, list) or not entries:
         raise ValueError(f"{GLOSSARY}: expected a non-empty list of entries")
     for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or set(entry) != set(FIELDS):
-            raise ValueError(f"{GLOSSARY}: entry {number} must have exactly the keys {FIELDS}")
+        if not isinstance(entry, dict) or not set(FIELDS) <= set(entry) <= {*FIELDS, *OPTIONAL}:
+            raise ValueError(
+                f"{GLOSSARY}: entry {number} must have the keys {FIELDS} (optionally {OPTIONAL})"
+            )
         for key in FIELDS:
             if not isinstance(entry[key], str) or not entry[key].strip():
                 raise ValueError(f"{GLOSSARY}: entry {number} has an empty {key!r}")
+        avoid = entry.get("ko_avoid", [])
+        if not isinstance(avoid, list) or not all(isinstance(v, str) and v.strip() for v in avoid):
+            raise ValueError(f"{GLOSSARY}: entry {number}: ko_avoid must be a list of terms")
     return entries
 
 

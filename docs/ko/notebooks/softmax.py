@@ -149,7 +149,7 @@ print(f"log_softmax(z)   = {show(log_softmax(logits))}")
 #
 # $$\frac{\partial L}{\partial z_i} = -[i = c] + \frac{e^{z_i}}{\sum_j e^{z_j}} = p_i - y_i .$$
 #
-# 연쇄 법칙(chain rule)으로도 같은 결과가 나옵니다. 소프트맥스의 야코비 행렬(Jacobian)은
+# 연쇄 법칙(chain rule)으로도 같은 결과가 나옵니다. 소프트맥스의 야코비안(Jacobian)은
 # $J = \operatorname{diag}(p) - p\,p^\top$이고 $\partial L / \partial p = -y / p$이므로
 # $J^\top(-y/p) = -y + p\,(\textstyle\sum_i y_i) = p - y$입니다. 로짓에서 바로 계산하면 0으로
 # 언더플로되었을 수도 있는 확률로 나누는 일을 피할 수 있습니다. 중앙 차분(central difference)으로
@@ -190,7 +190,7 @@ print(f"J symmetric: {np.allclose(jacobian, jacobian.T)}, "
 # 로짓이 두 개이면
 # $\operatorname{softmax}(z_1, z_2)_1 = 1 / (1 + e^{z_2 - z_1}) = \sigma(z_1 - z_2)$입니다. 즉 두
 # 클래스 소프트맥스의 출력은 로짓 차이에 대한 시그모이드(sigmoid) 출력이고, 시그모이드 유닛 하나에
-# 이진 교차 엔트로피를 쓰는 것은 파라미터 벡터가 하나 적은 같은 모델입니다. 또 소프트맥스는 각
+# 이진 교차 엔트로피를 쓰는 것은 매개변수 벡터가 하나 적은 같은 모델입니다. 또 소프트맥스는 각
 # 로짓에 대해 단조(monotone)이므로 예측 클래스 $\arg\max_i p_i$는 그냥 $\arg\max_i z_i$입니다.
 # 학습하거나 확률을 보고할 때가 아니라 *예측*만 할 때는 소프트맥스를 건너뛰어도 됩니다.
 
