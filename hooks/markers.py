@@ -49,6 +49,7 @@ TEXT = {
         "zero_centred": "0 중심",
         "mean": "출력 평균 $\\mathrm{E}[f(X)]$, $X \\sim \\mathcal{N}(0, 1)$",
         "zero_centred_column": "0 중심 ($\\mathrm{E}[f(X)]$)",
+        "columns": {"smoothness": "매끄러움", "cost": "비용"},
         "short": {
             "increasing": "증가",
             "non-decreasing": "비감소",
@@ -129,6 +130,7 @@ TEXT = {
         "zero_centred": "Zero-centred",
         "mean": "Mean output $\\mathrm{E}[f(X)]$, $X \\sim \\mathcal{N}(0, 1)$",
         "zero_centred_column": "Zero-centred ($\\mathrm{E}[f(X)]$)",
+        "columns": {"smoothness": "Smooth", "cost": "Cost"},
         "short": {
             "increasing": "incr.",
             "non-decreasing": "non-decr.",
@@ -146,13 +148,14 @@ TEXT = {
             "high": "high",
         },
         "legend": "Monotonic: incr. = increasing, non-decr. = non-decreasing, no = not "
-        "monotonic. Smoothness: jump = discontinuous, $C^0$ = continuous with kinks, $C^1$ = "
+        "monotonic. Smooth(ness): jump = discontinuous, $C^0$ = continuous with kinks, $C^1$ = "
         "continuous derivative, $C^\\infty$ = infinitely differentiable. Saturates: the side "
         "where the derivative tends to 0 (left is $x \\to -\\infty$). The number in brackets "
         "is the mean output for $X \\sim \\mathcal{N}(0, 1)$; a function is zero-centred when "
         "its size is at most {tolerance} times the output's standard deviation. Vector "
         "functions (GLU, SwiGLU, softmax) are measured on inputs of length 2, first output "
-        "component. On a narrow screen, swipe the table sideways: the function column stays.",
+        "component. Cost is the relative cost defined above. On a narrow screen, swipe the table "
+        "sideways: the function column stays.",
         "bounded": "Bounded",
         "below": "below",
         "above": "above",
@@ -234,6 +237,11 @@ def _number(value: float) -> str:
         return "$\\infty$" if value > 0 else "$-\\infty$"
     text = f"{value:.6g}"
     return f"${text}$"
+
+
+def _short_number(value: float) -> str:
+    """A registry number for a table cell: four significant digits."""
+    return _number(float(f"{value:.4g}")) if math.isfinite(value) else _number(value)
 
 
 def _mean(entry: Activation) -> str:
@@ -401,11 +409,11 @@ def comparison(ctx: Context, _: Activation | None) -> str:
         t["range"],
         t["monotonic"],
         t["zero_centred_column"],
-        t["smoothness"],
+        t["columns"]["smoothness"],
         t["saturating"],
         "$f(0)$",
         "$f'(0)$",
-        t["cost"],
+        t["columns"]["cost"],
     ]
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for entry in REGISTRY.values():
@@ -415,8 +423,8 @@ def comparison(ctx: Context, _: Activation | None) -> str:
             f"{t['yes'] if entry.zero_centred else t['no']} ({_mean(entry)})",
             short[entry.smoothness],
             short[entry.saturating] if entry.saturating else "—",
-            _number(entry.f0) if entry.f0 is not None else "—",
-            _number(entry.df0) if entry.df0 is not None else "—",
+            _short_number(entry.f0) if entry.f0 is not None else "—",
+            _short_number(entry.df0) if entry.df0 is not None else "—",
             short[entry.cost],
         ]
         # The name is a real link; only the registry's own prose is escaped.

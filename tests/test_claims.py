@@ -141,13 +141,13 @@ PHRASES = (
     _p("monotonic", "no", r"\bnon-?monotonic\b|\bnot monotonic\b"),
     _p("monotonic", "yes", r"(?<!non-)(?<!non)(?<!not )\bmonotonic(?:ally)?\b"),
     # Korean ("영 중심" is the spelling the glossary retires, still checked)
-    _p("zero_centred", "no", r"(?:0|영) 중심(?:이|도) 아니|(?:0|영) 중심이 아님"),
+    _p("zero_centred", "no", r"(?:0|영) 중심(?:이|도|은) 아[니닙님]"),
     _p("zero_centred", "yes", r"(?:0|영) 중심(?:이고|이며|입니다|인 )"),
-    _p("bounded", "not above", r"위로(?:는)? 유계(?:도|가) 아니"),
+    _p("bounded", "not above", r"위로(?:는)? 유계(?:도|가|는) 아[니닙님]"),
     _p("bounded", "below", r"아래로(?:는)? 유계(?:이고|이며|입니다|인 )"),
     _p("bounded", "above", r"위로 유계(?:이고|이며|입니다|인 )"),
     _p("bounded", "both", r"(?<!로 )(?<!로는 )유계(?:이고|이며|입니다|인 )"),
-    _p("monotonic", "no", r"단조(?: 함수)?가 아니|비단조|단조 아님"),
+    _p("monotonic", "no", r"단조(?: 함수)?(?:가|도) 아[니닙님]|비단조|단조 아님"),
     _p("monotonic", "yes", r"단조 증가|단조(?:이고|이며|입니다)"),
 )
 
@@ -198,6 +198,7 @@ def test_property_words_on_a_function_page_agree_with_its_card(
     [
         ("gelu", "- Non-monotonic and zero-centred; the negative dip is small."),
         ("leaky_relu", "- 여전히 0 중심이고 0에서 꺾입니다."),
+        ("tanh", "- 단조가 아니고 0 중심도 아닙니다."),
         ("tanh", "- **Not zero-centred**, unlike the sigmoid."),
         ("relu", "- **0 중심이 아니고** 위로 유계입니다."),
         ("sigmoid", "- The sigmoid is monotonic and unbounded above."),

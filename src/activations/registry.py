@@ -250,7 +250,7 @@ SELF_GATED_DEFINITION = Definition(
     "fails the continuity of the gate; ELU and CELU have g(0) = 1.",
     ko="f(x) = x * g(x)이고, x로부터 계산한 게이트 g가 연속이며 감소하지 않고, x -> -inf에서 0, "
     "x -> +inf에서 1로 가며, x = 0에서 0과 1 사이(양 끝 제외)의 값을 가질 때 '자기 게이트'라고 "
-    "합니다(스위시/SiLU, GELU, 미시, 하드 스위시). ReLU = x * H(x)는 게이트가 연속이 아니고, "
+    "합니다(SiLU(스위시), GELU, Mish, 하드 스위시). ReLU = x * H(x)는 게이트가 연속이 아니고, "
     "ELU와 CELU는 g(0) = 1입니다.",
 )
 COST_DEFINITION = Definition(
@@ -1366,7 +1366,7 @@ def _entries() -> tuple[Activation, ...]:
         cost="low",
         summary_en="Leaky ReLU whose negative slope is learned with the other weights "
         "(PyTorch initialises it to 0.25).",
-        summary_ko="음수 쪽 기울기를 다른 가중치와 함께 학습하는 리키 렐루입니다(PyTorch의 "
+        summary_ko="음수 쪽 기울기를 다른 가중치와 함께 학습하는 Leaky ReLU입니다(PyTorch의 "
         "초깃값은 0.25).",
     ))
     e.append(Activation(
