@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from activations.registry import REGISTRY, Activation
+from activations.registry import REGISTRY, Activation, output_moments
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -293,3 +293,31 @@ def test_every_function_year_is_its_earliest_paper() -> None:
     for entry in REGISTRY.values():
         if entry.papers:
             assert entry.year == min(p.year for p in entry.papers), entry.id
+
+
+# --- what the generated card and table show ---------------------------------------------
+
+
+def _context(markers: object, src_uri: str, language: str) -> object:
+    page = type("Page", (), {"file": type("File", (), {"src_uri": src_uri})()})()
+    return markers.Context(page, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_card_and_table_show_the_measured_mean_and_its_verdict(hooks, language: str) -> None:
+    markers = hooks.load("markers")
+    text = markers.TEXT[language]
+    table = markers.comparison(_context(markers, "comparison.md", language), None)
+    rows = [line for line in table.splitlines() if line.startswith("| [")]
+    assert len(rows) == len(REGISTRY)
+    for entry, row in zip(REGISTRY.values(), rows, strict=True):
+        mean = f"{output_moments(entry.id).mean:+.3f}".replace("-0.000", "0.000")
+        mean = mean.replace("+0.000", "0.000")
+        verdict = text["yes"] if entry.zero_centred else text["no"]
+        name = getattr(entry, f"name_{language}")
+        # A real link to the function page, not escaped Markdown.
+        assert row.startswith(f"| [{name}](functions/{entry.id}.md) |"), row
+        assert f"| {verdict} (${mean}$) |" in row, row
+        card = markers.card(_context(markers, f"functions/{entry.id}.md", language), entry)
+        assert f"| {text['zero_centred']} | {verdict} |" in card
+        assert f"| {text['mean']} | ${mean}$ |" in card
