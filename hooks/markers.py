@@ -20,7 +20,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from activations.registry import FAMILIES, REGISTRY, Activation
+from activations.registry import (
+    FAMILIES,
+    REGISTRY,
+    ZERO_CENTRED_TOLERANCE,
+    Activation,
+    output_moments,
+)
 from activations_site import plots as figures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +47,32 @@ TEXT = {
         "range": "치역",
         "monotonic": "단조성",
         "zero_centred": "0 중심",
+        "mean": "출력 평균 $\\mathrm{E}[f(X)]$, $X \\sim \\mathcal{N}(0, 1)$",
+        "zero_centred_column": "0 중심 ($\\mathrm{E}[f(X)]$)",
+        "columns": {"smoothness": "매끄러움", "cost": "비용"},
+        "short": {
+            "increasing": "증가",
+            "non-decreasing": "비감소",
+            "non-monotonic": "아님",
+            "discontinuous": "불연속",
+            "C0": "$C^0$",
+            "C1": "$C^1$",
+            "C∞": "$C^\\infty$",
+            "left": "왼쪽",
+            "right": "오른쪽",
+            "both": "양쪽",
+            "none": "없음",
+            "low": "낮음",
+            "medium": "중간",
+            "high": "높음",
+        },
+        "legend": "단조성의 '아님'은 단조 함수가 아니라는 뜻입니다. $C^0$은 연속이지만 꺾인 점이 "
+        "있고, $C^1$은 도함수까지 연속, $C^\\infty$는 무한 번 미분 가능합니다. 포화는 도함수가 "
+        "0으로 가는 쪽($x \\to -\\infty$가 왼쪽)입니다. 괄호 안의 수는 $X \\sim \\mathcal{N}(0, 1)$"
+        "일 때의 출력 평균이며, 그 절댓값이 출력 표준편차의 {tolerance}배 이하이면 0 중심입니다. "
+        "벡터 함수(GLU, SwiGLU, 소프트맥스)는 길이 2의 입력에서 첫 출력 성분을 잽니다. 비용은 "
+        "위에서 정의한 상대 계산 비용입니다. 좁은 화면에서는 표를 옆으로 밀어 보세요. 함수 이름 "
+        "열은 고정되어 있습니다.",
         "bounded": "유계",
         "below": "아래",
         "above": "위",
@@ -97,6 +129,34 @@ TEXT = {
         "range": "Range",
         "monotonic": "Monotonic",
         "zero_centred": "Zero-centred",
+        "mean": "Mean output $\\mathrm{E}[f(X)]$, $X \\sim \\mathcal{N}(0, 1)$",
+        "zero_centred_column": "Zero-centred ($\\mathrm{E}[f(X)]$)",
+        "columns": {"smoothness": "Smooth", "cost": "Cost"},
+        "short": {
+            "increasing": "incr.",
+            "non-decreasing": "non-decr.",
+            "non-monotonic": "no",
+            "discontinuous": "jump",
+            "C0": "$C^0$",
+            "C1": "$C^1$",
+            "C∞": "$C^\\infty$",
+            "left": "left",
+            "right": "right",
+            "both": "both",
+            "none": "none",
+            "low": "low",
+            "medium": "medium",
+            "high": "high",
+        },
+        "legend": "Monotonic: incr. = increasing, non-decr. = non-decreasing, no = not "
+        "monotonic. Smooth(ness): jump = discontinuous, $C^0$ = continuous with kinks, $C^1$ = "
+        "continuous derivative, $C^\\infty$ = infinitely differentiable. Saturates: the side "
+        "where the derivative tends to 0 (left is $x \\to -\\infty$). The number in brackets "
+        "is the mean output for $X \\sim \\mathcal{N}(0, 1)$; a function is zero-centred when "
+        "its size is at most {tolerance} times the output's standard deviation. Vector "
+        "functions (GLU, SwiGLU, softmax) are measured on inputs of length 2, first output "
+        "component. Cost is the relative cost defined above. On a narrow screen, swipe the table "
+        "sideways: the function column stays.",
         "bounded": "Bounded",
         "below": "below",
         "above": "above",
@@ -178,6 +238,17 @@ def _number(value: float) -> str:
         return "$\\infty$" if value > 0 else "$-\\infty$"
     text = f"{value:.6g}"
     return f"${text}$"
+
+
+def _short_number(value: float) -> str:
+    """A registry number for a table cell: four significant digits."""
+    return _number(float(f"{value:.4g}")) if math.isfinite(value) else _number(value)
+
+
+def _mean(entry: Activation) -> str:
+    """The measured mean output for X ~ N(0, 1), signed, three decimals (no "-0.000")."""
+    text = f"{output_moments(entry.id).mean:+.3f}"
+    return "$0.000$" if text in ("+0.000", "-0.000") else f"${text}$"
 
 
 def _prose(text: str) -> str:
@@ -263,6 +334,7 @@ def card(ctx: Context, entry: Activation) -> str:
         (t["range"], f"${entry.range_latex}$"),
         (t["monotonic"], t[entry.monotonic] if entry.monotonic else t["vector"]),
         (t["zero_centred"], yes(entry.zero_centred)),
+        (t["mean"], _mean(entry)),
         (
             t["bounded"],
             f"{t['below']}: {yes(entry.bounded_below)} · {t['above']}: {yes(entry.bounded_above)}",
@@ -301,8 +373,9 @@ def paper(ctx: Context, entry: Activation) -> str:
     if not entry.papers:
         return ctx.text["no_paper"] + "\n"
     return "".join(
-        f"- {_prose(p.authors)} ({p.year}). *{_prose(p.title)}*. {_prose(p.venue)}. "
-        f"[{ctx.text['link']}]({p.url})\n"
+        f"- {_prose(p.authors)} ({p.year}). *{_prose(p.title)}*. {_prose(p.venue)}."
+        + (f" [{ctx.text['link']}]({p.url})" if p.url else "")
+        + "\n"
         for p in entry.papers
     )
 
@@ -315,38 +388,54 @@ def _page_link(ctx: Context, entry: Activation) -> str:
     return f"[{ctx.name(entry)}]({ctx.link(f'functions/{entry.id}.md')})"
 
 
+def _range_short(entry: Activation) -> str:
+    """The range as a plain interval: "[\\approx -0.16997, \\infty)" becomes "[-0.17, \\infty)"."""
+    if not any(sign in entry.range_latex for sign in ("=", "\\approx", "\\quad")):
+        return f"${entry.range_latex}$"
+    r = entry.output_range
+
+    def end(value: float) -> str:
+        return ("-" if value < 0 else "") + "\\infty" if math.isinf(value) else f"{value:.4g}"
+
+    left = "[" if r.lower_closed else "("
+    right = "]" if r.upper_closed else ")"
+    return f"${left}{end(r.lower)}, {end(r.upper)}{right}$"
+
+
 def comparison(ctx: Context, _: Activation | None) -> str:
     t = ctx.text
-    names = {f.id: getattr(f, f"name_{ctx.language}") for f in FAMILIES}
+    short = t["short"]
     header = [
         t["function"],
-        t["family"],
         t["range"],
         t["monotonic"],
-        t["zero_centred"],
-        t["smoothness"],
+        t["zero_centred_column"],
+        t["columns"]["smoothness"],
         t["saturating"],
         "$f(0)$",
         "$f'(0)$",
-        t["cost"],
+        t["columns"]["cost"],
     ]
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for entry in REGISTRY.values():
         cells = [
-            _page_link(ctx, entry),
-            names[entry.family],
-            f"${entry.range_latex}$",
-            t[entry.monotonic] if entry.monotonic else "—",
-            t["yes"] if entry.zero_centred else t["no"],
-            t[entry.smoothness],
-            t[entry.saturating] if entry.saturating else "—",
-            _number(entry.f0) if entry.f0 is not None else "—",
-            _number(entry.df0) if entry.df0 is not None else "—",
-            t[entry.cost],
+            _range_short(entry),
+            short[entry.monotonic] if entry.monotonic else "—",
+            f"{t['yes'] if entry.zero_centred else t['no']} ({_mean(entry)})",
+            short[entry.smoothness],
+            short[entry.saturating] if entry.saturating else "—",
+            _short_number(entry.f0) if entry.f0 is not None else "—",
+            _short_number(entry.df0) if entry.df0 is not None else "—",
+            short[entry.cost],
         ]
-        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        # The name is a real link; only the registry's own prose is escaped.
+        rows.append(f"| {_page_link(ctx, entry)} | " + " | ".join(_cell(c) for c in cells) + " |")
     table = "\n".join(rows)
-    return f'<div class="activation-comparison" markdown="block">\n\n{table}\n\n</div>\n'
+    legend = _prose(t["legend"].replace("{tolerance}", f"{ZERO_CENTRED_TOLERANCE:g}"))
+    return (
+        f'<div class="activation-comparison" markdown="block">\n\n{table}\n\n</div>\n\n'
+        f"{legend}\n"
+    )
 
 
 def family_plots(ctx: Context, _: Activation | None) -> str:
@@ -378,10 +467,10 @@ def timeline(ctx: Context, _: Activation | None) -> str:
     dated = sorted((e for e in REGISTRY.values() if e.year is not None), key=lambda e: e.year)
     for entry in dated:
         first = min(entry.papers, key=lambda p: p.year)
-        rows.append(
-            f"| {entry.year} | {_page_link(ctx, entry)} | "
-            f"{_cell(first.authors)}, [*{_cell(first.title)}*]({first.url}) |"
-        )
+        title = f"*{_cell(first.title)}*"
+        cited = f"[{title}]({first.url})" if first.url else f"{title}, {_cell(first.venue)}"
+        link = _page_link(ctx, entry)
+        rows.append(f"| {entry.year} | {link} | {_cell(first.authors)}, {cited} |")
     return "\n".join(rows) + "\n"
 
 

@@ -26,8 +26,13 @@ Korean version where a reader sees it)
 -------------------------------------------------------------------------------
 :class:`Activation`
     ``id: str`` Python function name, also the page slug ``functions/{id}.md``.
-    ``name_en: str``, ``name_ko: str`` display names (Korean with the English
-    term in parentheses). ``aliases: tuple[str, ...]`` other names in use.
+    ``name_en: str``, ``name_ko: str`` the one name of the function in each
+    language: nav entry, page H1, table row and search title all use it (a test
+    compares every page's H1 with it). ``name_ko`` is the name Korean ML writing
+    uses: a Korean word with the English term in parentheses (시그모이드 (로지스틱
+    함수), 소프트플러스 (Softplus)), or the English acronym itself, optionally with
+    its Korean expansion (ReLU (정류 선형 유닛), Leaky ReLU, SwiGLU).
+    ``aliases: tuple[str, ...]`` other names in use.
     ``family: str`` a :class:`Family` id. ``kind: "elementwise" | "vector"``.
     ``function`` the callable. ``derivative`` ``<id>_derivative`` for
     elementwise entries, else ``None``. ``vjp``, ``jacobian`` for vector entries,
@@ -43,7 +48,8 @@ Korean version where a reader sees it)
     range is not an interval (the binary step's {0, 1}) ``range_latex`` is exact.
     ``monotonic: "increasing" | "non-decreasing" | "non-monotonic" | None``
     (``None`` for vector entries, where it is not defined).
-    ``zero_centred: bool`` see :data:`ZERO_CENTRED_DEFINITION`.
+    ``zero_centred: bool`` see :data:`ZERO_CENTRED_DEFINITION`; the measured mean it
+    rests on is :func:`output_moments`.
     ``bounded_below: bool``, ``bounded_above: bool``.
     ``smoothness: "discontinuous" | "C0" | "C1" | "C∞"`` at the default
     parameters (ELU is C1 only for alpha = 1).
@@ -77,7 +83,10 @@ otherwise Keras 3 running on TensorFlow where its source was checked.
 :class:`FrameworkEquivalent` ``framework: "pytorch" | "keras" | "jax"``,
 ``calls: tuple[str, ...]`` code that computes the same function at our defaults
 (empty: no built-in), ``note_en``, ``note_ko`` (default differences; empty if none).
-:class:`Paper` ``authors``, ``year``, ``title``, ``venue``, ``url`` (https).
+:class:`Paper` ``authors``, ``year``, ``title``, ``venue``, ``url`` (https, or empty for
+a report with no stable online copy; ``venue`` then says where it is cited). ``year`` is
+the first public version (an arXiv preprint's year, not the later proceedings'), so
+an entry's ``year`` is the earliest year the function appears in the literature.
 
 Sources of the framework facts: PyTorch ATen kernels
 (``aten/src/ATen/native/cpu/Activation.cpp``, ``tools/autograd/derivatives.yaml``)
@@ -100,10 +109,15 @@ Interval(lower=0.0, upper=inf, lower_closed=True, upper_closed=False)
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from functools import cache
+from typing import Literal, NamedTuple
+
+import numpy as np
+from scipy import integrate
 
 from activations.exponential import (
     celu,
@@ -172,17 +186,21 @@ __all__ = [
     "SATURATING_DEFINITION",
     "SELF_GATED_DEFINITION",
     "ZERO_CENTRED_DEFINITION",
+    "ZERO_CENTRED_TOLERANCE",
     "Activation",
     "Definition",
     "Family",
     "FrameworkEquivalent",
     "Interval",
     "KinkConvention",
+    "Moments",
     "Paper",
     "Parameter",
     "by_family",
     "families",
     "get",
+    "measured_zero_centred",
+    "output_moments",
 ]
 
 Kind = Literal["elementwise", "vector"]
@@ -200,13 +218,22 @@ class Definition:
     ko: str
 
 
+ZERO_CENTRED_TOLERANCE = 0.05
+"""``zero_centred`` holds when ``|E[f(X)]| <= ZERO_CENTRED_TOLERANCE * SD[f(X)]``, X ~ N(0, 1)."""
+
 ZERO_CENTRED_DEFINITION = Definition(
-    en="zero_centred is True when f(0) = 0 and f takes both negative and positive values "
-    "(for a vector function: f maps the zero vector to the zero vector and its outputs take "
-    "both signs). It describes the shape of f, not the mean of its outputs on any data.",
-    ko="f(0) = 0이고 f가 음수와 양수 값을 모두 가질 때 '0 중심'이라고 합니다(벡터 함수는 영벡터를 "
-    "영벡터로 보내고 출력이 두 부호를 모두 가질 때). 함수의 모양에 대한 성질이지, 어떤 데이터에서 "
-    "출력 평균이 0이라는 뜻은 아닙니다.",
+    en="zero_centred is True when the outputs are centred on 0 for a zero-mean symmetric "
+    "input: for X ~ N(0, 1) at the default parameters, |E[f(X)]| is at most 0.05 times the "
+    "standard deviation of f(X) (for a vector function: X ~ N(0, I) of length 2, the first "
+    "output component). "
+    "The card shows the measured mean E[f(X)]. Having f(0) = 0 and outputs of both signs is "
+    "not enough: leaky ReLU has both, and its mean output is clearly positive.",
+    ko="입력이 0을 중심으로 대칭이고 평균이 0일 때 출력도 0을 중심으로 분포하면 '0 중심'이라고 "
+    "합니다. 기본 매개변수에서 X ~ N(0, 1)일 때 |E[f(X)]|가 f(X) 표준편차의 0.05배 이하인지로 "
+    "판정합니다(벡터 함수는 길이 2의 X ~ N(0, I)에서 출력의 첫 성분). 카드에는 측정한 평균 "
+    "E[f(X)]를 "
+    "적습니다. f(0) = 0이고 출력에 두 부호가 모두 있다는 것만으로는 부족합니다. Leaky ReLU는 "
+    "둘 다 만족하지만 출력 평균이 분명히 양수입니다.",
 )
 SATURATING_DEFINITION = Definition(
     en="A side saturates when the derivative tends to 0 there: 'left' means f'(x) -> 0 as "
@@ -223,7 +250,7 @@ SELF_GATED_DEFINITION = Definition(
     "fails the continuity of the gate; ELU and CELU have g(0) = 1.",
     ko="f(x) = x * g(x)이고, x로부터 계산한 게이트 g가 연속이며 감소하지 않고, x -> -inf에서 0, "
     "x -> +inf에서 1로 가며, x = 0에서 0과 1 사이(양 끝 제외)의 값을 가질 때 '자기 게이트'라고 "
-    "합니다(스위시/SiLU, GELU, 미시, 하드 스위시). ReLU = x * H(x)는 게이트가 연속이 아니고, "
+    "합니다(SiLU(스위시), GELU, Mish, 하드 스위시). ReLU = x * H(x)는 게이트가 연속이 아니고, "
     "ELU와 CELU는 g(0) = 1입니다.",
 )
 COST_DEFINITION = Definition(
@@ -484,6 +511,28 @@ _P_LECUN = Paper(
     "Neural Networks: Tricks of the Trade, LNCS 1524",
     "https://doi.org/10.1007/3-540-49430-8_2",
 )
+_P_LECUN_ZIP = Paper(
+    "Y. LeCun, B. Boser, J. S. Denker, D. Henderson, R. E. Howard, W. Hubbard, L. D. Jackel",
+    1989,
+    "Backpropagation Applied to Handwritten Zip Code Recognition",
+    "Neural Computation 1(4)",
+    "https://doi.org/10.1162/neco.1989.1.4.541",
+)
+_P_BERGSTRA = Paper(
+    "J. Bergstra, G. Desjardins, P. Lamblin, Y. Bengio",
+    2009,
+    "Quadratic polynomials learn better image features",
+    "Technical Report 1337, DIRO, Université de Montréal (the source Glorot & Bengio, 2010, "
+    "cite for softsign)",
+    "",
+)
+_P_COURBARIAUX = Paper(
+    "M. Courbariaux, Y. Bengio, J.-P. David",
+    2015,
+    "BinaryConnect: Training Deep Neural Networks with binary weights during propagations",
+    "NeurIPS 2015",
+    _ARXIV + "1511.00363",
+)
 _P_COLLOBERT = Paper(
     "R. Collobert, J. Weston, L. Bottou, M. Karlen, K. Kavukcuoglu, P. Kuksa",
     2011,
@@ -629,8 +678,8 @@ def _entries() -> tuple[Activation, ...]:
     # --- linear and step -------------------------------------------------------------
     e.append(Activation(
         id="identity",
-        name_en="Identity (linear)",
-        name_ko="항등 함수 (identity)",
+        name_en="Identity (linear activation)",
+        name_ko="항등 함수 (선형 활성화)",
         aliases=("linear", "purelin"),
         family="linear-step",
         kind="elementwise",
@@ -676,7 +725,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="binary_step",
         name_en="Binary step (Heaviside)",
-        name_ko="계단 함수 (binary step)",
+        name_ko="계단 함수 (헤비사이드)",
         aliases=("Heaviside", "unit step", "threshold"),
         family="linear-step",
         kind="elementwise",
@@ -747,8 +796,8 @@ def _entries() -> tuple[Activation, ...]:
     # --- sigmoid-shaped ---------------------------------------------------------------
     e.append(Activation(
         id="sigmoid",
-        name_en="Sigmoid (logistic)",
-        name_ko="시그모이드 (sigmoid)",
+        name_en="Sigmoid (logistic function)",
+        name_ko="시그모이드 (로지스틱 함수)",
         aliases=("logistic", "expit"),
         family="sigmoidal",
         kind="elementwise",
@@ -817,8 +866,8 @@ def _entries() -> tuple[Activation, ...]:
             _keras("keras.activations.tanh(x)", "keras.ops.tanh(x)"),
             _jax("jax.numpy.tanh(x)"),
         ),
-        papers=(_P_LECUN,),
-        year=1998,
+        papers=(_P_LECUN_ZIP, _P_LECUN),
+        year=1989,
         cost="medium",
         summary_en="A rescaled sigmoid with range (-1, 1) and slope 1 at the origin; "
         "zero-centred, but it saturates on both sides just like the sigmoid.",
@@ -828,7 +877,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="softsign",
         name_en="Softsign",
-        name_ko="소프트사인 (softsign)",
+        name_ko="소프트사인 (Softsign)",
         aliases=(),
         family="sigmoidal",
         kind="elementwise",
@@ -857,8 +906,8 @@ def _entries() -> tuple[Activation, ...]:
             _keras("keras.activations.softsign(x)", "keras.ops.softsign(x)"),
             _jax("jax.nn.soft_sign(x)"),
         ),
-        papers=(_P_GLOROT_INIT,),
-        year=2010,
+        papers=(_P_BERGSTRA, _P_GLOROT_INIT),
+        year=2009,
         cost="low",
         summary_en="A tanh-like curve that approaches ±1 polynomially instead of "
         "exponentially, so it saturates more gently; its second derivative jumps at 0.",
@@ -868,7 +917,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="hard_sigmoid",
         name_en="Hard sigmoid",
-        name_ko="하드 시그모이드 (hard sigmoid)",
+        name_ko="하드 시그모이드 (Hard sigmoid)",
         aliases=("hardsigmoid",),
         family="sigmoidal",
         kind="elementwise",
@@ -924,8 +973,8 @@ def _entries() -> tuple[Activation, ...]:
             ),
             _jax("jax.nn.hard_sigmoid(x)"),
         ),
-        papers=(_P_HOWARD,),
-        year=2019,
+        papers=(_P_COURBARIAUX, _P_HOWARD),
+        year=2015,
         cost="low",
         summary_en="A three-piece linear stand-in for the sigmoid: cheap to compute and "
         "exactly 0 or 1 beyond ±3.",
@@ -935,7 +984,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="hard_tanh",
         name_en="Hard tanh",
-        name_ko="하드 하이퍼볼릭 탄젠트 (HardTanh)",
+        name_ko="하드 tanh",
         aliases=("hardtanh", "clip"),
         family="sigmoidal",
         kind="elementwise",
@@ -1008,7 +1057,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="log_sigmoid",
         name_en="Log-sigmoid",
-        name_ko="로그 시그모이드 (log-sigmoid)",
+        name_ko="로그 시그모이드 (Log-sigmoid)",
         aliases=("logsigmoid",),
         family="sigmoidal",
         kind="elementwise",
@@ -1055,7 +1104,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="relu",
         name_en="ReLU (rectified linear unit)",
-        name_ko="렐루 (ReLU)",
+        name_ko="ReLU (정류 선형 유닛)",
         aliases=("rectifier", "ramp"),
         family="relu",
         kind="elementwise",
@@ -1117,7 +1166,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="relu6",
         name_en="ReLU6",
-        name_ko="렐루6 (ReLU6)",
+        name_ko="ReLU6",
         aliases=("clipped ReLU",),
         family="relu",
         kind="elementwise",
@@ -1172,7 +1221,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="leaky_relu",
         name_en="Leaky ReLU",
-        name_ko="리키 렐루 (Leaky ReLU)",
+        name_ko="Leaky ReLU",
         aliases=("LReLU",),
         family="relu",
         kind="elementwise",
@@ -1195,7 +1244,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(-INF, INF, False, False),
         range_latex=r"(-\infty, \infty)",
         monotonic="increasing",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=False,
         bounded_above=False,
         smoothness="C0",
@@ -1245,7 +1294,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="prelu",
         name_en="PReLU (parametric ReLU)",
-        name_ko="파라메트릭 렐루 (PReLU)",
+        name_ko="PReLU (매개변수 ReLU)",
         aliases=("parametric ReLU",),
         family="relu",
         kind="elementwise",
@@ -1268,7 +1317,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(-INF, INF, False, False),
         range_latex=r"(-\infty, \infty) \quad (w > 0)",
         monotonic="increasing",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=False,
         bounded_above=False,
         smoothness="C0",
@@ -1317,13 +1366,13 @@ def _entries() -> tuple[Activation, ...]:
         cost="low",
         summary_en="Leaky ReLU whose negative slope is learned with the other weights "
         "(PyTorch initialises it to 0.25).",
-        summary_ko="음수 쪽 기울기를 다른 가중치와 함께 학습하는 리키 렐루입니다(PyTorch의 "
+        summary_ko="음수 쪽 기울기를 다른 가중치와 함께 학습하는 Leaky ReLU입니다(PyTorch의 "
         "초깃값은 0.25).",
     ))
     e.append(Activation(
         id="softplus",
         name_en="Softplus",
-        name_ko="소프트플러스 (softplus)",
+        name_ko="소프트플러스 (Softplus)",
         aliases=("smooth ReLU",),
         family="relu",
         kind="elementwise",
@@ -1389,7 +1438,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="elu",
         name_en="ELU (exponential linear unit)",
-        name_ko="지수 선형 유닛 (ELU)",
+        name_ko="ELU (지수 선형 유닛)",
         aliases=(),
         family="exponential",
         kind="elementwise",
@@ -1412,7 +1461,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(-1.0, INF, False, False),
         range_latex=r"(-\alpha, \infty) = (-1, \infty)",
         monotonic="increasing",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=True,
         bounded_above=False,
         smoothness="C1",
@@ -1438,7 +1487,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="selu",
         name_en="SELU (scaled exponential linear unit)",
-        name_ko="스케일된 지수 선형 유닛 (SELU)",
+        name_ko="SELU (스케일된 지수 선형 유닛)",
         aliases=(),
         family="exponential",
         kind="elementwise",
@@ -1495,7 +1544,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="celu",
         name_en="CELU (continuously differentiable ELU)",
-        name_ko="연속 미분 가능 지수 선형 유닛 (CELU)",
+        name_ko="CELU (연속 미분 가능 ELU)",
         aliases=(),
         family="exponential",
         kind="elementwise",
@@ -1518,7 +1567,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(-1.0, INF, False, False),
         range_latex=r"(-\alpha, \infty) = (-1, \infty)",
         monotonic="increasing",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=True,
         bounded_above=False,
         smoothness="C1",
@@ -1558,7 +1607,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="gelu",
         name_en="GELU (Gaussian error linear unit)",
-        name_ko="가우스 오차 선형 유닛 (GELU)",
+        name_ko="GELU (가우스 오차 선형 유닛)",
         aliases=("exact GELU",),
         family="smooth-gated",
         kind="elementwise",
@@ -1574,7 +1623,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(_GELU_MIN, INF, True, False),
         range_latex=r"[\approx -0.16997, \infty)",
         monotonic="non-monotonic",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=True,
         bounded_above=False,
         smoothness="C∞",
@@ -1616,7 +1665,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="gelu_tanh",
         name_en="GELU (tanh approximation)",
-        name_ko="GELU tanh 근사 (GELU, tanh approximation)",
+        name_ko="GELU (tanh 근사)",
         aliases=("approximate GELU", "gelu_new"),
         family="smooth-gated",
         kind="elementwise",
@@ -1633,7 +1682,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(_GELU_TANH_MIN, INF, True, False),
         range_latex=r"[\approx -0.17004, \infty)",
         monotonic="non-monotonic",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=True,
         bounded_above=False,
         smoothness="C∞",
@@ -1673,7 +1722,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="silu",
         name_en="SiLU / Swish",
-        name_ko="실루 (SiLU, 스위시)",
+        name_ko="SiLU / Swish",
         aliases=("swish", "SiLU", "swish-1"),
         family="smooth-gated",
         kind="elementwise",
@@ -1695,7 +1744,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(_SILU_MIN, INF, True, False),
         range_latex=r"[-W(1/e), \infty) \approx [-0.27846, \infty)",
         monotonic="non-monotonic",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=True,
         bounded_above=False,
         smoothness="C∞",
@@ -1725,8 +1774,8 @@ def _entries() -> tuple[Activation, ...]:
                 ko="beta 인자가 없으며(beta = 1), swish는 silu의 다른 이름입니다.",
             ),
         ),
-        papers=(_P_ELFWING, _P_RAMACHANDRAN),
-        year=2017,
+        papers=(_P_HENDRYCKS, _P_ELFWING, _P_RAMACHANDRAN),
+        year=2016,
         cost="medium",
         summary_en="The input times its own sigmoid: smooth, non-monotonic with a small "
         "negative dip, found independently by Elfwing et al. and by an automated search.",
@@ -1736,7 +1785,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="hard_swish",
         name_en="Hard swish",
-        name_ko="하드 스위시 (hard swish)",
+        name_ko="하드 스위시 (Hard swish)",
         aliases=("hardswish", "hard SiLU"),
         family="smooth-gated",
         kind="elementwise",
@@ -1753,7 +1802,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(-0.375, INF, True, False),
         range_latex=r"[-\tfrac{3}{8}, \infty)",
         monotonic="non-monotonic",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=True,
         bounded_above=False,
         smoothness="C0",
@@ -1807,7 +1856,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="mish",
         name_en="Mish",
-        name_ko="미시 (Mish)",
+        name_ko="Mish",
         aliases=(),
         family="smooth-gated",
         kind="elementwise",
@@ -1824,7 +1873,7 @@ def _entries() -> tuple[Activation, ...]:
         output_range=Interval(_MISH_MIN, INF, True, False),
         range_latex=r"[\approx -0.30884, \infty)",
         monotonic="non-monotonic",
-        zero_centred=True,
+        zero_centred=False,
         bounded_below=True,
         bounded_above=False,
         smoothness="C∞",
@@ -1856,7 +1905,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="glu",
         name_en="GLU (gated linear unit)",
-        name_ko="게이트 선형 유닛 (GLU)",
+        name_ko="GLU (게이트 선형 유닛)",
         aliases=(),
         family="gated-linear",
         kind="vector",
@@ -1910,7 +1959,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="swiglu",
         name_en="SwiGLU",
-        name_ko="스위글루 (SwiGLU)",
+        name_ko="SwiGLU",
         aliases=("Swish-GLU",),
         family="gated-linear",
         kind="vector",
@@ -1974,7 +2023,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="softmax",
         name_en="Softmax",
-        name_ko="소프트맥스 (softmax)",
+        name_ko="소프트맥스 (Softmax)",
         aliases=("normalized exponential",),
         family="output-vector",
         kind="vector",
@@ -2024,7 +2073,7 @@ def _entries() -> tuple[Activation, ...]:
     e.append(Activation(
         id="log_softmax",
         name_en="Log-softmax",
-        name_ko="로그 소프트맥스 (log-softmax)",
+        name_ko="로그 소프트맥스 (Log-softmax)",
         aliases=("logsoftmax",),
         family="output-vector",
         kind="vector",
@@ -2121,3 +2170,79 @@ def by_family() -> dict[str, tuple[Activation, ...]]:
     ['elu', 'selu', 'celu']
     """
     return {f.id: tuple(a for a in REGISTRY.values() if a.family == f.id) for f in FAMILIES}
+
+
+# --- measured properties ----------------------------------------------------------------
+
+
+class Moments(NamedTuple):
+    """Mean and standard deviation of an activation's output for standard normal input."""
+
+    mean: float
+    sd: float
+
+
+# Inputs beyond |x| = 40 carry a normal weight below 1e-347: nothing a float64 sum can see.
+_NORMAL_SPAN = 40.0
+# Probabilists' Gauss-Hermite rule for the vector entries (smooth in every argument).
+_HERMITE_NODES = 161
+
+
+def _normal_weight(x: float) -> float:
+    return math.exp(-0.5 * x * x) / math.sqrt(2.0 * math.pi)
+
+
+@cache
+def output_moments(id: str) -> Moments:
+    r"""Mean and standard deviation of f(X) for X ~ N(0, 1), at the default parameters.
+
+    Elementwise entries are integrated with adaptive quadrature
+    (:func:`scipy.integrate.quad`), split at the entry's breakpoints so that a kink
+    or a jump lies on a piece boundary. Vector entries get an input of length 2,
+    X ~ N(0, I_2), integrated with a 161 x 161 Gauss-Hermite product rule, and
+    report the first output component (the components of softmax are exchangeable;
+    GLU and SwiGLU have one). :data:`ZERO_CENTRED_TOLERANCE` turns the two numbers
+    into the ``zero_centred`` flag, and ``tests/test_registry.py`` checks the flag.
+
+    >>> m = output_moments("relu")
+    >>> print(f"{m.mean:.6f} {1 / math.sqrt(2 * math.pi):.6f}")
+    0.398942 0.398942
+    >>> print(f"{output_moments('tanh').mean:+.3f} {output_moments('sigmoid').mean:+.3f}")
+    +0.000 +0.500
+    """
+    entry = get(id)
+    if entry.kind == "vector":
+        nodes, weights = np.polynomial.hermite_e.hermegauss(_HERMITE_NODES)
+        weights = weights / weights.sum()
+        a, b = np.meshgrid(nodes, nodes, indexing="ij")
+        x = np.stack([a.ravel(), b.ravel()], axis=-1)
+        y = np.asarray(entry.function(x), dtype=np.float64)[:, 0]
+        w = np.outer(weights, weights).ravel()
+        mean = float(w @ y)
+        second = float(w @ (y * y))
+    else:
+        edges = [-_NORMAL_SPAN, *sorted(set(entry.breakpoints)), _NORMAL_SPAN]
+
+        def integral(power: int) -> float:
+            total = 0.0
+            for lo, hi in itertools.pairwise(edges):
+                value, _ = integrate.quad(
+                    lambda t: float(entry.function(t)) ** power * _normal_weight(t),
+                    lo, hi, epsabs=1e-13, epsrel=1e-12, limit=200,
+                )
+                total += value
+            return total
+
+        mean = integral(1)
+        second = integral(2)
+    return Moments(mean, math.sqrt(max(second - mean * mean, 0.0)))
+
+
+def measured_zero_centred(id: str) -> bool:
+    """Whether the measured mean is within the tolerance of 0 (the definition of zero_centred).
+
+    >>> measured_zero_centred("tanh"), measured_zero_centred("leaky_relu")
+    (True, False)
+    """
+    mean, sd = output_moments(id)
+    return abs(mean) <= ZERO_CENTRED_TOLERANCE * sd
