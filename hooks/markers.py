@@ -111,7 +111,12 @@ TEXT = {
         "medium": "중간",
         "high": "높음",
         "plot_elementwise": "{name}: $f(x)$ (실선)와 도함수 $f'(x)$ (점선), 기본 매개변수, "
-        "$x \\in [-7, 7]$. 채운 점은 불연속점에서 실제로 돌려주는 값입니다.",
+        "$x \\in [-7, 7]$.",
+        "plot_jump": " 채운 점은 불연속점에서 실제로 돌려주는 값입니다.",
+        "plot_inputs": "{name}를 두 입력의 함수로 그린 그래프: 위는 값 입력을 고정하고 "
+        "게이트 입력에 따라, 아래는 게이트 입력을 고정하고 값 입력에 따라 그린 출력 "
+        "(아래 각 직선의 기울기가 게이트의 출력), $[-7, 7]$.",
+        "inputs_alt": "{name}를 값 입력과 게이트 입력에 따라 나누어 그린 그래프",
         "plot_first-of-pair": "{name}: 입력 $[x, 0]$ 의 첫 번째 출력 (실선)과 그 $x$ 에 대한 "
         "편미분 (점선), $x \\in [-7, 7]$.",
         "plot_tied-halves": "{name}: 두 절반을 같게 둔 입력 $[x, x]$ 의 출력 (실선)과 그 $x$ 에 "
@@ -195,8 +200,12 @@ TEXT = {
         "medium": "medium",
         "high": "high",
         "plot_elementwise": "{name}: $f(x)$ (solid) and its derivative $f'(x)$ (dashed) at the "
-        "default parameters, $x \\in [-7, 7]$. A filled dot is the value "
-        "returned at a jump.",
+        "default parameters, $x \\in [-7, 7]$.",
+        "plot_jump": " A filled dot is the value returned at a jump.",
+        "plot_inputs": "{name} as a function of its two inputs: top, the output against the gate "
+        "input for fixed value inputs; bottom, against the value input for fixed gate inputs "
+        "(the slope of each line is the gate's output), on $[-7, 7]$.",
+        "inputs_alt": "Plot of {name} against its value input and its gate input",
         "plot_first-of-pair": "{name}: the first output for the input $[x, 0]$ (solid) and its "
         "partial derivative in $x$ (dashed), $x \\in [-7, 7]$.",
         "plot_tied-halves": "{name}: the output for equal halves $[x, x]$ (solid) and its "
@@ -292,11 +301,21 @@ def _figure(ctx: Context, name: str, alt: str, caption: str) -> str:
 def plot(ctx: Context, entry: Activation) -> str:
     kind = figures.slice_kind(entry)
     name = ctx.name(entry)
+    caption = ctx.text[f"plot_{kind}"].format(name=name)
+    if figures.has_jump_marks(entry):
+        caption += ctx.text["plot_jump"]
+    return _figure(ctx, f"{entry.id}.svg", ctx.text["alt"].format(name=name), caption)
+
+
+def plot_inputs(ctx: Context, entry: Activation) -> str:
+    if entry.id not in {e.id for e in figures.two_input_entries()}:
+        raise ValueError(f"{entry.id} is not a function of a value and a gate")
+    name = ctx.name(entry)
     return _figure(
         ctx,
-        f"{entry.id}.svg",
-        ctx.text["alt"].format(name=name),
-        ctx.text[f"plot_{kind}"].format(name=name),
+        f"{entry.id}-inputs.svg",
+        ctx.text["inputs_alt"].format(name=name),
+        ctx.text["plot_inputs"].format(name=name),
     )
 
 
@@ -501,6 +520,7 @@ def glossary(ctx: Context, _: Activation | None) -> str:
 PER_ENTRY: dict[str, Callable[[Context, Activation], str]] = {
     "formula": formula,
     "plot": plot,
+    "plot-inputs": plot_inputs,
     "card": card,
     "frameworks": frameworks,
     "paper": paper,

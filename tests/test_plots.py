@@ -34,6 +34,7 @@ def first_run(plots, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_registry_entry_and_family_has_a_figure(first_run: Path) -> None:
     expected = {f"{entry_id}.svg" for entry_id in REGISTRY}
     expected |= {f"family-{family.id}.svg" for family in FAMILIES}
+    expected |= {"glu-inputs.svg", "swiglu-inputs.svg"}
     assert {p.name for p in first_run.glob("*.svg")} == expected
     for path in first_run.glob("*.svg"):
         head = path.read_bytes()[:400]

@@ -2,7 +2,9 @@
 
 ``plots/{id}.svg`` shows f and f' at the default parameters; ``plots/family-{family}.svg``
 overlays the members of a family. Vector-valued activations are drawn along a
-one-dimensional slice of their input (see :func:`slice_of`).
+one-dimensional slice of their input (see :func:`slice_of`); a gated unit (GLU,
+SwiGLU), a function of a value and a gate, also gets ``plots/{id}-inputs.svg``,
+which slices it along each of its two inputs (see :func:`two_input_figure`).
 
 The output is byte-deterministic (fixed SVG hash salt, no date, text as paths)
 and a file is written only when its bytes change, so ``mkdocs serve`` and other
@@ -155,6 +157,13 @@ def draw(ax: Axes, x: np.ndarray, y: np.ndarray, breakpoints: tuple[float, ...],
         )
 
 
+def has_jump_marks(entry) -> bool:
+    """True when the entry's figure marks a jump (of f or f') with filled and open dots."""
+    x = np.linspace(X_MIN, X_MAX, SAMPLES)
+    f, df = slice_of(entry)[0](x)
+    return bool(jumps(x, f, entry.breakpoints) or jumps(x, df, entry.breakpoints))
+
+
 def needs_inset(x: np.ndarray, y: np.ndarray) -> bool:
     """True when the left half varies, but by too little to see at full scale."""
     left = y[x <= 0]
@@ -208,6 +217,67 @@ def function_figure(entry) -> bytes:
     return svg_bytes(fig)
 
 
+GATE_INPUTS = (-3.0, -1.0, 0.0, 1.0, 3.0)
+VALUE_INPUTS = (-2.0, -1.0, 1.0, 2.0)
+
+
+def two_input_entries() -> list:
+    """The gated units: one output from two inputs, a value and a gate."""
+    return [entry for entry in REGISTRY.values() if slice_kind(entry) == "tied-halves"]
+
+
+def value_half(entry) -> int:
+    """Which half of the input (0 or 1) is the value, the one the output is linear in."""
+    base = float(entry.function(np.array([1.5, 0.7]))[0])
+    for half in (0, 1):
+        doubled = np.array([1.5, 0.7])
+        doubled[half] *= 2.0
+        if np.isclose(float(entry.function(doubled)[0]), 2.0 * base, rtol=1e-12, atol=0.0):
+            return half
+    raise ValueError(f"{entry.id}: the output is linear in neither half")
+
+
+def two_input_figure(entry) -> bytes:
+    """Output against the gate input for fixed values (top) and against the value for fixed gates.
+
+    With the page's names, the first half of the input is $a$ and the second $b$;
+    which of them is the value is measured, not assumed (GLU gates $a$ by
+    $\\sigma(b)$, SwiGLU gates $b$ by $\\operatorname{SiLU}(a)$).
+    """
+    value = value_half(entry)
+    names = ("a", "b")
+    v_name, g_name = names[value], names[1 - value]
+    x = np.linspace(X_MIN, X_MAX, SAMPLES)
+
+    def output(v: np.ndarray, g: np.ndarray) -> np.ndarray:
+        pair = np.empty((v.size, 2))
+        pair[:, value], pair[:, 1 - value] = v, g
+        return np.asarray(entry.function(pair))[:, 0]
+
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(6.4, 6.4))
+    panels = (
+        (top, VALUE_INPUTS, g_name, v_name, lambda fixed: output(np.full_like(x, fixed), x)),
+        (bottom, GATE_INPUTS, v_name, g_name, lambda fixed: output(x, np.full_like(x, fixed))),
+    )
+    for ax, fixed_values, x_name, fixed_name, curve in panels:
+        ax.axhline(0.0, color="#9e9e9e", linewidth=0.8)
+        ax.axvline(0.0, color="#9e9e9e", linewidth=0.8)
+        for number, fixed in enumerate(fixed_values):
+            ax.plot(
+                x,
+                curve(fixed),
+                color=FAMILY_COLOURS[number % len(FAMILY_COLOURS)],
+                linestyle=FAMILY_STYLES[number % len(FAMILY_STYLES)],
+                label=f"${fixed_name} = {fixed:g}$",
+            )
+        ax.set_xlim(X_MIN, X_MAX)
+        ax.set_xlabel(f"${x_name}$")
+        ax.set_ylabel(f"$f([{names[0]},\\,{names[1]}])$")
+        ax.legend(loc="upper left", fontsize=9)
+    fig.tight_layout()
+    return svg_bytes(fig)
+
+
 def family_figure(family_id: str, members: list) -> bytes:
     x = np.linspace(X_MIN, X_MAX, SAMPLES)
     fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -234,6 +304,8 @@ def figures() -> dict[str, bytes]:
     with plt.rc_context(STYLE):
         for entry_id, entry in REGISTRY.items():
             out[f"{entry_id}.svg"] = function_figure(entry)
+        for entry in two_input_entries():
+            out[f"{entry.id}-inputs.svg"] = two_input_figure(entry)
         for family in FAMILIES:
             members = [e for e in REGISTRY.values() if e.family == family.id]
             if not members:
@@ -263,6 +335,7 @@ def write(out_dir: Path, *, force: bool = False) -> list[str]:
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = out_dir / STAMP
     expected = {f"{i}.svg" for i in REGISTRY} | {f"family-{f.id}.svg" for f in FAMILIES}
+    expected |= {f"{e.id}-inputs.svg" for e in two_input_entries()}
     key = fingerprint()
     if (
         not force
