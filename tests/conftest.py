@@ -29,11 +29,12 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 # the exit status atomically (the waiting workers read it).
 _RUNNER = """
 import os, pathlib, subprocess, sys
-log, site, status, root = sys.argv[1:5]
+log, site, status, root, site_url = sys.argv[1:6]
 with open(log, "w", encoding="utf-8") as out:
     code = subprocess.run(
         [sys.executable, "scripts/build_site.py", "--site-dir", site],
         cwd=root, stdout=out, stderr=subprocess.STDOUT, check=False,
+        env=dict(os.environ, SITE_URL=site_url),
     ).returncode
 pathlib.Path(status + ".tmp").write_text(str(code))
 os.replace(status + ".tmp", status)
@@ -41,13 +42,20 @@ os.replace(status + ".tmp", status)
 
 
 class SiteBuild:
-    """The one strict build of a test run, shared by every xdist worker."""
+    """The one strict build of a test run, shared by every xdist worker.
+
+    Before building, a server for the site starts on a free port
+    (tests/site_server.py) and the site is built for that address (SITE_URL),
+    so the browser tests load it from where it was built for, as a reader does.
+    The server ends with the pytest process that ran the session.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.site = directory / "site"
         self.log = directory / "build.log"
         self.status = directory / "build.status"
         self.pid = directory / "build.pid"
+        self.port = directory / "server.port"
         self._lock = directory / "build.lock"
 
     def start(self) -> None:
@@ -57,6 +65,30 @@ class SiteBuild:
             fcntl.flock(handle, fcntl.LOCK_EX)
             if self.pid.exists():
                 return
+            # The controller when xdist runs the workers, else this process.
+            run_pid = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+            # Started detached (through a launcher that exits at once): it outlives
+            # this worker and stops by itself when the whole run has ended.
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _DETACH,
+                    sys.executable,
+                    str(ROOT / "tests" / "site_server.py"),
+                    str(self.site),
+                    str(self.port),
+                    str(run_pid),
+                ],
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+                check=True,
+            )
+            deadline = time.monotonic() + 120
+            while not self.port.exists():
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the test site server did not start within 120 s")
+                time.sleep(0.05)
             process = subprocess.Popen(
                 [
                     sys.executable,
@@ -66,12 +98,18 @@ class SiteBuild:
                     str(self.site),
                     str(self.status),
                     str(ROOT),
+                    self.url,
                 ],
                 cwd=ROOT,
                 stdin=subprocess.DEVNULL,
             )
             self.pid.write_text(str(process.pid))
             _STARTED.append(process)
+
+    @property
+    def url(self) -> str:
+        """The address the site is built for and served at."""
+        return f"http://127.0.0.1:{int(self.port.read_text())}/"
 
     def wait(self) -> Path:
         """Block until the build has ended; fail the test if it failed."""
@@ -95,6 +133,7 @@ class SiteBuild:
 # another worker may still be waiting for it. (Ctrl+C reaches it too: it stays
 # in the terminal's process group.)
 _STARTED: list[subprocess.Popen] = []
+_DETACH = "import subprocess, sys; subprocess.Popen(sys.argv[1:], start_new_session=True)"
 
 
 def _alive(pid: int) -> bool:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from activations_site import local_site
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT_SECONDS = 1800
 
@@ -52,6 +54,8 @@ def _first_difference(a: bytes, b: bytes) -> str:
 def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
     second = tmp_path / "site"
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(_build_epoch(built_site)))
+    # The same address as the first build (it goes into canonical links and the sitemap).
+    env["SITE_URL"] = local_site.deployed_base(built_site)
     # An empty notebook cache of its own: every notebook executes afresh, and the
     # developer's build/notebook-cache is neither read nor evicted.
     env["ACTIVATIONS_NOTEBOOK_CACHE"] = str(tmp_path / "notebook-cache")

@@ -61,9 +61,12 @@ def other_language(path: str) -> str:
 
 @dataclass(frozen=True)
 class Site:
-    base: str  # where the browser believes the site is (its site_url)
-    local: str  # where the files are actually served
+    base: str  # the site_url it was built for, where tests/site_server.py serves it
     directory: Path  # the built files
+
+    @property
+    def local(self) -> str:
+        return self.base
 
 
 @functools.cache
@@ -73,14 +76,29 @@ def _axe() -> object:
     return Axe()
 
 
-class Tab:
-    """One browser context and page that record everything a reader would not want."""
+CSP_LISTENER = """
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', e =>
+        window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
 
-    CSP_LISTENER = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e =>
-            window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-    """
+
+def new_context(
+    browser: object, scheme: str, viewport: dict[str, int] | None = None, **options: object
+) -> object:
+    """A browser context as a Korean reader's browser: colour scheme, locale, clipboard."""
+    options = {"color_scheme": scheme, "locale": "ko-KR", **options}
+    if viewport is not None:
+        options["viewport"] = viewport
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script(CSP_LISTENER)
+    return context
+
+
+class Tab:
+    """One browser page that records everything a reader would not want to see."""
 
     def __init__(
         self,
@@ -88,34 +106,25 @@ class Tab:
         site: Site,
         scheme: str = "light",
         viewport: dict[str, int] | None = None,
+        *,
+        context: object | None = None,
         **context_options: object,
     ) -> None:
+        """A new context, or a new page in ``context`` (closing the tab closes the page)."""
         self.site = site
         self.scheme = scheme
         self.origin = urlsplit(site.base).netloc
-        options = {"color_scheme": scheme, "locale": "ko-KR", **context_options}
-        if viewport is not None:
-            options["viewport"] = viewport
-        self.context = browser.new_context(**options)
-        self.context.set_default_timeout(TIMEOUT_MS)
-        self.context.grant_permissions(["clipboard-read", "clipboard-write"])
-        self.context.add_init_script(self.CSP_LISTENER)
-        self.context.route(lambda url: url.startswith(site.base), self._serve)
+        self._owns_context = context is None
+        self.context = (
+            context
+            if context is not None
+            else new_context(browser, scheme, viewport, **context_options)
+        )
         self.problems: list[str] = []
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         self.page.on("request", self._on_request)
-
-    def _serve(self, route: object) -> None:
-        local = self.site.local + route.request.url[len(self.site.base) :]
-        try:
-            response = route.fetch(url=local, max_redirects=0)
-        except Exception as error:  # the context is closing: nobody reads the answer
-            if "closed" in str(error).lower():
-                return
-            raise
-        route.fulfill(response=response)
 
     def url(self, path: str) -> str:
         return urljoin(self.site.base, path)
@@ -142,6 +151,10 @@ class Tab:
         self.problems.append(f"request to another host: {request.url}")
 
     def close(self) -> None:
+        if not self._owns_context:
+            self.page.close()
+            return
+        # A test may have routed requests: one still in flight must not raise later.
         self.context.unroute_all(behavior="ignoreErrors")
         self.context.close()
 
@@ -225,8 +238,8 @@ class Tab:
 class Tabs:
     """Opens tabs for one test and closes every one of them afterwards."""
 
-    def __init__(self, browser: object, site: Site) -> None:
-        self._browser, self._site, self._open = browser, site, []
+    def __init__(self, browser: object, site: Site, shared: dict[str, object]) -> None:
+        self._browser, self._site, self._open, self._shared = browser, site, [], shared
 
     def open(
         self,
@@ -235,6 +248,18 @@ class Tabs:
         **context_options: object,
     ) -> Tab:
         tab = Tab(self._browser, self._site, scheme, viewport, **context_options)
+        self._open.append(tab)
+        return tab
+
+    def open_shared(self, scheme: str = "light") -> Tab:
+        """A new page in this worker's long-lived context of that scheme.
+
+        Its HTTP cache makes a sweep over every page cheap; use it only for tests
+        that change no state a later test could see (storage, permissions, routes).
+        """
+        if scheme not in self._shared:
+            self._shared[scheme] = new_context(self._browser, scheme)
+        tab = Tab(self._browser, self._site, scheme, context=self._shared[scheme])
         self._open.append(tab)
         return tab
 

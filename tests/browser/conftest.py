@@ -54,14 +54,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(built_site: Path) -> Iterator[Site]:
-    server = local_site.serve(built_site)
-    try:
-        base = local_site.deployed_base(built_site)
-        yield Site(base, f"http://127.0.0.1:{server.server_address[1]}/", built_site)
-    finally:
-        server.shutdown()
-        server.server_close()
+def site(built_site: Path) -> Site:
+    """The strict build, served (by tests/site_server.py) at the address it was built for."""
+    return Site(local_site.deployed_base(built_site), built_site)
 
 
 @pytest.fixture(scope="session")
@@ -84,9 +79,17 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def shared_contexts(browser: object) -> Iterator[dict[str, object]]:
+    contexts: dict[str, object] = {}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.fixture
-def tabs(browser: object, site: Site) -> Iterator[Tabs]:
-    opened = Tabs(browser, site)
+def tabs(browser: object, site: Site, shared_contexts: dict[str, object]) -> Iterator[Tabs]:
+    opened = Tabs(browser, site, shared_contexts)
     try:
         yield opened
     finally:

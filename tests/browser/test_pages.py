@@ -13,7 +13,7 @@ from browser_kit import LANGUAGES, PAGES, SCHEMES, language_of, other_language
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_page_renders_cleanly_and_accessibly(tabs: object, page_path: str, scheme: str) -> None:
-    tab = tabs.open(scheme)
+    tab = tabs.open_shared(scheme)
     tab.goto(page_path)
     problems = tab.math_problems() + tab.image_problems() + tab.axe_problems()
     problems += tab.problems + tab.csp_violations()
@@ -22,7 +22,7 @@ def test_page_renders_cleanly_and_accessibly(tabs: object, page_path: str, schem
 
 def test_the_language_switch_leads_to_the_same_page(tabs: object, page_path: str) -> None:
     """The switcher, used as a reader does: open the menu, pick the other language."""
-    tab = tabs.open()
+    tab = tabs.open_shared()
     tab.goto(page_path)
     other = "ko" if page_path.startswith("en/") else "en"
     tab.page.hover(".md-header .md-select")
@@ -45,7 +45,7 @@ COPYABLE = [
 
 
 def test_every_code_block_has_a_working_copy_button(tabs: object, page_path: str) -> None:
-    tab = tabs.open()
+    tab = tabs.open_shared()
     tab.goto(page_path)
     for block_selector, button_selector in COPYABLE:
         blocks = tab.page.locator(block_selector)
