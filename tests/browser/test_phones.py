@@ -59,7 +59,8 @@ BREAKS = """() => {
     const found = [];
     const lineBreaks = (el, check) => {
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let previous = null, top = null;
+        // A new line starts where a character sits left of the one before and lower.
+        let previous = null, last = null;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             for (let i = 0; i < node.length; i++) {
                 const range = document.createRange();
@@ -67,12 +68,12 @@ BREAKS = """() => {
                 const rect = range.getClientRects()[0];
                 if (!rect) continue;
                 const ch = node.data[i];
-                if (top !== null && rect.top > top + 2 && previous !== null && !/\\s/.test(ch)
-                        && !check(previous, ch)) {
+                const wrapped = last && rect.left < last.left - 1 && rect.top > last.top + 2;
+                if (wrapped && !/\\s/.test(ch) && !/\\s/.test(previous) && !check(previous, ch)) {
                     const text = el.textContent;
                     found.push(text.slice(0, 60) + ' (after ' + JSON.stringify(previous) + ')');
                 }
-                top = rect.top; previous = ch;
+                last = rect; previous = ch;
             }
         }
     };
