@@ -153,9 +153,7 @@ def test_the_index_is_fetched_when_search_opens_not_before(tabs: object, languag
     box = SearchBox(tab)
     tab.goto(LANGUAGES[language])
     tab.page.wait_for_function("() => window.__search.ready")
-    assert not downloads.documents(), (
-        "search documents downloaded before search opened"
-    )
+    assert not downloads.documents(), "search documents downloaded before search opened"
     with tab.page.expect_response(IndexDownloads.is_index):
         # The search field on a wide screen, the magnifier that opens it on a narrow one.
         opener = ".md-header label[for=__search]:visible, input.md-search__input:visible"
