@@ -1,12 +1,20 @@
-"""Turn docs/glossary.yml into hover tooltips on every page of the build's language.
+"""Turn docs/glossary.yml into definitions a reader can open on every page of the build's language.
 
 The abbreviation file is generated (never committed) into build/glossary/ and
 appended to every page by pymdownx.snippets; Python-Markdown's abbr extension
-then wraps each occurrence of a term in <abbr title="definition">.
+then wraps occurrences of a term in <abbr title="definition">.
+
+A native title tooltip opens only under a mouse. Each <abbr> kept here takes
+keyboard focus (tabindex 0), and Material's tooltips (the ``content.tooltips``
+feature) show the definition on focus, on hover and on a tap, which focuses
+it. Only the first occurrence of a term on a page is marked (a Korean term and
+its English name count as one: they share a definition), and never inside a
+heading or a link, where a tooltip would fight the heading's anchor or the
+link's own target; every further mark would only add a tab stop and nodes.
 
 Korean attaches particles to the noun (활성화 함수는, 은닉층의), and the abbr
 extension only matches a term between two word boundaries (``\b``), which a
-Hangul particle is not. :class:`ParticleAbbreviations` replaces its matcher
+Hangul particle is not. :class:`GlossaryAbbreviations` replaces its matcher
 so that a term may be followed by Hangul (not by a Latin letter or a digit);
 it still has to start at a word boundary, so a term inside a longer word
 (비활성화 함수) is not matched.
@@ -75,22 +83,67 @@ def write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-class _ParticleAbbrTreeprocessor(AbbrTreeprocessor):
+NOT_MARKED_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
+
+
+def _unwrap(parent: etree.Element, element: etree.Element) -> None:
+    """Replace ``element`` by its text, keeping the text around it."""
+    text = (element.text or "") + (element.tail or "")
+    index = list(parent).index(element)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
+
+
+def first_marks_only(root: etree.Element) -> None:
+    """Keep the first <abbr> of each definition, outside headings and links; focusable."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    seen: set[str] = set()
+    for abbr in [el for el in root.iter("abbr")]:
+        ancestors, node = [], parents.get(abbr)
+        while node is not None:
+            ancestors.append(node.tag)
+            node = parents.get(node)
+        definition = abbr.get("title", "")
+        if definition in seen or NOT_MARKED_INSIDE.intersection(ancestors):
+            _unwrap(parents[abbr], abbr)
+            continue
+        seen.add(definition)
+        abbr.set("tabindex", "0")
+
+
+class _GlossaryAbbrTreeprocessor(AbbrTreeprocessor):
+    def __init__(self, md: Markdown, abbrs: dict, particles: bool) -> None:
+        super().__init__(md, abbrs)
+        self.particles = particles
+
     def run(self, root: etree.Element) -> None:
         if not self.abbrs:
             return
         terms = sorted(self.abbrs, key=len, reverse=True)
         alternatives = "|".join(re.escape(term) for term in terms)
-        self.RE = re.compile(rf"\b(?:{alternatives})(?![0-9A-Za-z_])")
+        # Korean: a term may be followed by a particle (Hangul), not by a Latin
+        # letter or a digit; it still has to start at a word boundary.
+        end = r"(?![0-9A-Za-z_])" if self.particles else r"\b"
+        self.RE = re.compile(rf"\b(?:{alternatives}){end}")
         self.iter_element(root)
+        first_marks_only(root)
 
 
-class ParticleAbbreviations(Extension):
-    """Let a glossary term carry a Korean particle and still get its tooltip."""
+class GlossaryAbbreviations(Extension):
+    """Mark each glossary term once per page, focusable; in Korean also before a particle."""
+
+    def __init__(self, particles: bool) -> None:
+        super().__init__()
+        self.particles = particles
 
     def extendMarkdown(self, md: Markdown) -> None:
         standard = md.treeprocessors["abbr"]
-        md.treeprocessors.register(_ParticleAbbrTreeprocessor(md, standard.abbrs), "abbr", 7)
+        processor = _GlossaryAbbrTreeprocessor(md, standard.abbrs, self.particles)
+        md.treeprocessors.register(processor, "abbr", 7)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -103,7 +156,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     snippets["base_path"] = [str(OUT)]
     snippets["auto_append"] = [name]
     snippets["check_paths"] = True
-    if language == "ko":
-        # After "abbr" in the list, so its tree processor is the one replaced.
-        config.markdown_extensions.append(ParticleAbbreviations())
+    # After "abbr" in the list, so its tree processor is the one replaced.
+    config.markdown_extensions.append(GlossaryAbbreviations(particles=language == "ko"))
     return config

@@ -286,7 +286,7 @@ def _svg_size(path: Path) -> tuple[int, int]:
 
 
 def _figure(ctx: Context, name: str, alt: str, caption: str) -> str:
-    path = PLOTS / name
+    path = PLOTS / ctx.language / name  # hooks/plots.py draws each language's own figures
     if not path.is_file():
         raise FileNotFoundError(f"{path} was not generated")
     width, height = _svg_size(path)

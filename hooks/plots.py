@@ -1,6 +1,7 @@
 """Generate the figures with activations_site.plots and add them to the build as plots/*.svg.
 
-The figures are written to build/plots/ (not committed). The generator writes a
+The figures are written to build/plots/<language>/ (not committed), in the
+language of the build: the Korean site's legends are Korean. The generator writes a
 file only when its bytes change and skips all work when nothing it depends on
 changed, so running it on every build is cheap.
 """
@@ -18,14 +19,18 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "plots"
 
 
+def out_dir(config: MkDocsConfig) -> Path:
+    return OUT / config.theme["language"]
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    plots.write(OUT)
+    plots.write(out_dir(config), language=config.theme["language"])
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    svgs = sorted(OUT.glob("*.svg"))
+    svgs = sorted(out_dir(config).glob("*.svg"))
     if not svgs:
-        raise FileNotFoundError(f"no figures in {OUT}")
+        raise FileNotFoundError(f"no figures in {out_dir(config)}")
     for path in svgs:
         files.append(File.generated(config, f"plots/{path.name}", abs_src_path=str(path)))
     return files

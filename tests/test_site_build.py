@@ -290,7 +290,12 @@ def test_each_language_searches_only_its_own_pages(built_site: Path) -> None:
             (built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
         )
         assert index["config"]["lang"] == lang
-        for doc in index["docs"]:
+        # hooks/search.py: the documents are fetched when search opens.
+        docs = json.loads(
+            (built_site / prefix / "search" / "search_docs.json").read_text(encoding="utf-8")
+        )["docs"]
+        assert docs
+        for doc in docs:
             path = doc["location"].split("#")[0]
             assert not path.startswith("en/"), doc["location"]
             target = (
@@ -346,20 +351,32 @@ def test_notebook_pages_are_self_contained_and_reproducible(built_site: Path) ->
 def test_glossary_terms_get_tooltips_also_before_a_korean_particle(
     built_site: Path, hooks: object
 ) -> None:
-    """Every page of the build's language carries the glossary as <abbr> tooltips.
+    """Every page of the build's language carries the glossary as focusable <abbr> tooltips.
 
-    The home page of each language uses the term for activation function; the
-    Korean one with particles attached (활성화 함수는, 활성화 함수의), which
-    Python-Markdown's word-boundary matcher alone would miss.
+    The home page of each language uses the term for activation function. In
+    Korean it carries particles (활성화 함수는, 활성화 함수의), which
+    Python-Markdown's word-boundary matcher alone would miss; only a term's
+    first occurrence on a page is marked.
     """
-    entries = {entry["en"]: entry for entry in hooks.load("glossary").load_glossary()}
+    import markdown
+
+    glossary = hooks.load("glossary")
+    entries = {entry["en"]: entry for entry in glossary.load_glossary()}
     term = entries["activation function"]
     ko = (built_site / "index.html").read_text(encoding="utf-8")
     en = (built_site / "en" / "index.html").read_text(encoding="utf-8")
-    tagged_ko = re.findall(r"<abbr title=\"[^\"]+\">(활성화 함수)</abbr>([가-힣]?)", ko)
-    assert tagged_ko, "no Korean tooltip for 활성화 함수 on the home page"
-    assert any(particle for _, particle in tagged_ko), "no tooltip before a particle"
-    assert f'<abbr title="{" ".join(term["ko_definition"].split())}">' in ko
-    assert re.search(r"<abbr title=\"[^\"]+\">[Aa]ctivation function</abbr>", en)
+    definition = " ".join(term["ko_definition"].split())
+    tagged_ko = re.findall(r"<abbr tabindex=\"0\" title=\"([^\"]+)\">(활성화 함수)</abbr>", ko)
+    assert [d for d, _ in tagged_ko] == [definition], "활성화 함수 must be marked exactly once"
+    assert re.search(r"<abbr tabindex=\"0\" title=\"[^\"]+\">[Aa]ctivation function</abbr>", en)
     # A term inside a longer Korean word is not a match.
     assert "비<abbr" not in ko
+
+    def marked(text: str) -> str:
+        md = markdown.Markdown(extensions=["abbr", glossary.GlossaryAbbreviations(particles=True)])
+        return md.convert(f"*[활성화 함수]: {definition}\n\n{text}")
+
+    assert "<abbr" in marked("활성화 함수는 층마다 적용합니다.")  # before a particle
+    assert "<abbr" not in marked("비활성화 함수는 없습니다.")  # inside a longer word
+    assert marked("활성화 함수는, 활성화 함수의").count("<abbr") == 1  # the first only
+    assert "<abbr" not in marked("## 활성화 함수의 역할")  # never in a heading

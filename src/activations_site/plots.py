@@ -6,6 +6,12 @@ one-dimensional slice of their input (see :func:`slice_of`); a gated unit (GLU,
 SwiGLU), a function of a value and a gate, also gets ``plots/{id}-inputs.svg``,
 which slices it along each of its two inputs (see :func:`two_input_figure`).
 
+Each language gets its own set, drawn by the same code: every word a figure
+shows comes from :data:`LABELS` or from the registry's name in that language,
+so a Korean page never shows an English legend. Hangul is drawn with Noto Sans
+CJK KR (Debian's fonts-noto-cjk), as a fallback behind DejaVu Sans, which
+keeps the Latin letters and the math as they were.
+
 The output is byte-deterministic (fixed SVG hash salt, no date, text as paths)
 and a file is written only when its bytes change, so ``mkdocs serve`` and other
 watchers do not rebuild in a loop. Run ``python scripts/plots.py [OUT_DIR]``;
@@ -44,7 +50,7 @@ FAMILY_STYLES = ["-", "--", "-.", ":", (0, (5, 1, 1, 1)), (0, (3, 1)), (0, (1, 1
 STYLE = {
     "svg.hashsalt": "activations-reference",
     "svg.fonttype": "path",  # no font lookup in the browser; same glyphs everywhere
-    "font.family": "DejaVu Sans",
+    "font.family": ["DejaVu Sans", "Noto Sans CJK KR"],
     "font.size": 10.0,
     "axes.edgecolor": "#9e9e9e",
     "axes.linewidth": 0.8,
@@ -65,6 +71,20 @@ STYLE = {
 }
 
 Curve = tuple[np.ndarray, np.ndarray]
+LANGUAGES = ("ko", "en")
+
+# Every word a figure shows, per language (math labels are the same in both).
+LABELS = {
+    "ko": {"inset": r"$x \leq 1$"},
+    "en": {"inset": r"$x \leq 1$"},
+}
+
+
+def name_in(entry, language: str) -> str:
+    """The registry's display name of ``entry`` in ``language``."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    return getattr(entry, f"name_{language}")
 
 
 def slice_kind(entry) -> str:
@@ -172,7 +192,7 @@ def needs_inset(x: np.ndarray, y: np.ndarray) -> bool:
     return span > 0 and 0 < variation < 0.06 * span
 
 
-def draw_inset(ax: Axes, x: np.ndarray, y: np.ndarray) -> None:
+def draw_inset(ax: Axes, x: np.ndarray, y: np.ndarray, language: str) -> None:
     # Left half, below the legend: the curves of every inset case stay near y = 0 there.
     inset = ax.inset_axes((0.1, 0.26, 0.34, 0.38))
     window = (x >= X_MIN) & (x <= 1.0)
@@ -184,7 +204,7 @@ def draw_inset(ax: Axes, x: np.ndarray, y: np.ndarray) -> None:
     inset.set_ylim(low - pad, high + pad)
     inset.axhline(0.0, color="#9e9e9e", linewidth=0.6)
     inset.tick_params(labelsize=7)
-    inset.set_title("$x \\leq 1$", fontsize=8)
+    inset.set_title(LABELS[language]["inset"], fontsize=8)
     inset.set_facecolor("#fafafa")
     for spine in inset.spines.values():
         spine.set_visible(True)
@@ -198,7 +218,7 @@ def svg_bytes(fig) -> bytes:
     return buffer.getvalue()
 
 
-def function_figure(entry) -> bytes:
+def function_figure(entry, language: str = "en") -> bytes:
     x = np.linspace(X_MIN, X_MAX, SAMPLES)
     curves, f_label, df_label = slice_of(entry)
     f, df = curves(x)
@@ -210,7 +230,7 @@ def function_figure(entry) -> bytes:
     ax.set_xlim(X_MIN, X_MAX)
     ax.set_xlabel("$x$")
     if needs_inset(x, f):
-        draw_inset(ax, x, f)
+        draw_inset(ax, x, f, language)
         ax.legend(loc="upper left")
     else:
         ax.legend(loc="best")
@@ -278,7 +298,7 @@ def two_input_figure(entry) -> bytes:
     return svg_bytes(fig)
 
 
-def family_figure(family_id: str, members: list) -> bytes:
+def family_figure(family_id: str, members: list, language: str = "en") -> bytes:
     x = np.linspace(X_MIN, X_MAX, SAMPLES)
     fig, ax = plt.subplots(figsize=(6.4, 4.0))
     ax.axhline(0.0, color="#9e9e9e", linewidth=0.8)
@@ -289,7 +309,7 @@ def family_figure(family_id: str, members: list) -> bytes:
             *broken(x, f),
             color=FAMILY_COLOURS[number % len(FAMILY_COLOURS)],
             linestyle=FAMILY_STYLES[number % len(FAMILY_STYLES)],
-            label=entry.name_en,
+            label=name_in(entry, language),
         )
     ax.set_xlim(X_MIN, X_MAX)
     ax.set_xlabel("$x$")
@@ -298,23 +318,23 @@ def family_figure(family_id: str, members: list) -> bytes:
     return svg_bytes(fig)
 
 
-def figures() -> dict[str, bytes]:
-    """Every figure of the site by file name, rendered in memory."""
+def figures(language: str = "en") -> dict[str, bytes]:
+    """Every figure of the site in ``language`` by file name, rendered in memory."""
     out: dict[str, bytes] = {}
     with plt.rc_context(STYLE):
         for entry_id, entry in REGISTRY.items():
-            out[f"{entry_id}.svg"] = function_figure(entry)
+            out[f"{entry_id}.svg"] = function_figure(entry, language)
         for entry in two_input_entries():
             out[f"{entry.id}-inputs.svg"] = two_input_figure(entry)
         for family in FAMILIES:
             members = [e for e in REGISTRY.values() if e.family == family.id]
             if not members:
                 raise ValueError(f"family {family.id!r} has no registry entry")
-            out[f"family-{family.id}.svg"] = family_figure(family.id, members)
+            out[f"family-{family.id}.svg"] = family_figure(family.id, members, language)
     return out
 
 
-def fingerprint() -> str:
+def fingerprint(language: str = "en") -> str:
     """Hash of everything a figure depends on: the package, this script, the libraries."""
     digest = hashlib.sha256()
     sources = [*sorted((ROOT / "src" / "activations").rglob("*.py")), Path(__file__)]
@@ -322,11 +342,13 @@ def fingerprint() -> str:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     digest.update(f"matplotlib {matplotlib.__version__} numpy {np.__version__}".encode())
+    digest.update(f"language {language}".encode())
     return digest.hexdigest()
 
 
-def write(out_dir: Path, *, force: bool = False) -> list[str]:
-    """Write the figures into ``out_dir``; return the names of files whose bytes changed.
+def write(out_dir: Path, *, language: str = "en", force: bool = False) -> list[str]:
+    """Write the figures in ``language`` into ``out_dir``; return the names of files whose
+    bytes changed.
 
     Unchanged files are left alone (their mtime too). Unless ``force``, nothing is
     rendered when the fingerprint of the inputs matches the last run's and every
@@ -336,7 +358,7 @@ def write(out_dir: Path, *, force: bool = False) -> list[str]:
     stamp = out_dir / STAMP
     expected = {f"{i}.svg" for i in REGISTRY} | {f"family-{f.id}.svg" for f in FAMILIES}
     expected |= {f"{e.id}-inputs.svg" for e in two_input_entries()}
-    key = fingerprint()
+    key = fingerprint(language)
     if (
         not force
         and stamp.is_file()
@@ -345,7 +367,7 @@ def write(out_dir: Path, *, force: bool = False) -> list[str]:
     ):
         return []
     changed = []
-    for name, data in figures().items():
+    for name, data in figures(language).items():
         path = out_dir / name
         if not path.is_file() or path.read_bytes() != data:
             # Both languages build concurrently and copy these files into their
@@ -368,4 +390,3 @@ def main(argv: list[str]) -> int:
     changed = write(out_dir, force=True)
     print(f"{len(changed)} figure(s) changed in {out_dir}")
     return 0
-
