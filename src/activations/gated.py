@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from activations import _normal_tail
-from activations._elementwise import elementwise
+from activations._elementwise import elementwise, in_blocks
 from activations._extended import (
     EXP_FLOOR,
     F64,
@@ -177,6 +177,7 @@ def _gelu64(x: F64) -> F64:
     return _patched(_gelu_plain(x), x, x < _GELU_LOW, _gelu_exact)
 
 
+@in_blocks
 def gelu(x: ArrayLike) -> FloatArray | np.floating:
     r"""Gaussian error linear unit (exact, erf-based form).
 
@@ -275,6 +276,7 @@ def _gelu_derivative64(x: F64) -> F64:
     return _patched(_gelu_derivative_plain(x), x, x < _GELU_LOW, _gelu_derivative_exact)
 
 
+@in_blocks
 def gelu_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`gelu`.
 
@@ -439,6 +441,7 @@ def _gelu_tanh64(x: F64) -> F64:
     return _patched(_gelu_tanh_plain(x), x, x < _GELU_TANH_LOW, _gelu_tanh_exact)
 
 
+@in_blocks
 def gelu_tanh(x: ArrayLike) -> FloatArray | np.floating:
     r"""GELU with the tanh approximation of Hendrycks and Gimpel.
 
@@ -551,6 +554,7 @@ def _gelu_tanh_derivative64(x: F64) -> F64:
     )
 
 
+@in_blocks
 def gelu_tanh_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`gelu_tanh`.
 
@@ -733,6 +737,7 @@ def _silu_limits(beta: float, derivative: bool) -> tuple[float, float]:
     return (np.inf, -0.0) if beta > 0 else (0.0, -np.inf)
 
 
+@in_blocks
 def silu(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     r"""Sigmoid linear unit (SiLU), also called swish.
 
@@ -796,6 +801,7 @@ def silu(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     )
 
 
+@in_blocks
 def silu_derivative(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     r"""Derivative of :func:`silu` with respect to ``x``.
 
@@ -900,6 +906,7 @@ def _mish64(x: F64) -> F64:
     return _patched(_mish_plain(x), x, _mish_rare(x), _mish_exact)
 
 
+@in_blocks
 def mish(x: ArrayLike) -> FloatArray | np.floating:
     r"""Mish: ``x * tanh(softplus(x))``.
 
@@ -996,6 +1003,7 @@ def _mish_derivative64(x: F64) -> F64:
     return _patched(_mish_derivative_plain(x), x, _mish_rare(x), _mish_derivative_exact)
 
 
+@in_blocks
 def mish_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`mish`.
 
