@@ -879,26 +879,40 @@ _MISH_HIGH = 30.0
 
 
 def _mish_plain(x: F64) -> F64:
-    """``x (e + 2) / (e (e + 2) + 2) * e`` with ``e = exp(x)``, for finite ``-700 <= x <= 30``.
+    """``a - a b``: Mish as its leading term minus a correction, for finite ``-700 <= x <= 30``.
 
-    ``tanh(softplus(x)) = e (e + 2) / (e (e + 2) + 2)``: products and a ratio
-    of positive numbers, so no step cancels; ``e`` is normal down to -700 and
-    ``e**2`` finite up to 30 (``x`` is clipped to both, the rest patched).
+    With ``e = exp(x)``, ``u = 1 + e`` and ``D = 1 + u**2 = e (e + 2) + 2``, the
+    gate ``tanh(softplus(x)) = e (e + 2) / D`` is ``e (1 - e u / D)`` and
+    ``1 - 2 / D``. So ``a = x e`` and ``b = e u / D`` for ``x <= 0``, ``a = x``
+    and ``b = 2 / D`` for ``x > 0``: ``b <= 2/5``, so the rounding errors of
+    ``b`` reach the result scaled down by ``b / (1 - b) <= 2/3`` (by far more
+    away from 0), and the result rounds once more after ``a``. The direct
+    ``x (e + 2) / D * e`` rounds five times at full weight (4.2 ULP at
+    -16.74). ``x`` is clipped to ``[-700, 30]`` (``e`` normal, ``e**2``
+    finite), the rest patched; ``copysign`` keeps ``mish(-0.0) = -0.0``.
     """
     xc = np.clip(x, _PLAIN_FLOOR, _MISH_HIGH)
     e = np.exp(xc)
-    q = e + 2.0
-    d = q * e
-    d += 2.0
-    q *= xc
-    q /= d
-    q *= e
-    return q
+    u = e + 1.0
+    d = u * u
+    d += 1.0
+    # e u <= 2 and e <= 1 exactly when x <= 0: minima pick the branch.
+    b = np.multiply(e, u, out=u)
+    np.minimum(b, 2.0, out=b)
+    b /= d
+    a = np.minimum(e, 1.0, out=e)
+    a *= xc
+    b *= a
+    a -= b
+    return np.copysign(a, x, out=a)
 
 
 def _mish_rare(x: F64) -> NDArray[np.bool_]:
     # From 30 on the exact kernel returns x and 1 exactly, where the clipped plain
-    # one can be an ULP off; neither range occurs in ordinary data.
+    # one can be an ULP off; neither range occurs in ordinary data, so two
+    # reductions usually clear the whole block.
+    if x.size and _PLAIN_FLOOR <= x.min() and x.max() < _MISH_HIGH:
+        return np.zeros(0, dtype=bool)
     return (x < _PLAIN_FLOOR) | (x >= _MISH_HIGH)
 
 
