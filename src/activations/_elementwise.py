@@ -92,6 +92,11 @@ CHUNK = 1 << 16
 _F = TypeVar("_F", bound=Callable[..., object])
 
 
+def _plain_ndarray(x: object) -> bool:
+    """An ndarray or a memmap; masked arrays (refused) and matrices (always 2-D) are not."""
+    return isinstance(x, np.ndarray) and not isinstance(x, np.ma.MaskedArray | np.matrix)
+
+
 def in_blocks(func: _F) -> _F:
     """Evaluate a public elementwise function on large arrays :data:`CHUNK` elements at a time.
 
@@ -109,7 +114,7 @@ def in_blocks(func: _F) -> _F:
     @functools.wraps(func)
     def wrapper(x, **kwargs):
         if (
-            type(x) is not np.ndarray
+            not _plain_ndarray(x)
             or x.size <= CHUNK
             or any(np.ndim(v) for v in kwargs.values())
         ):
@@ -166,7 +171,7 @@ def in_row_blocks(func: _F) -> _F:
     def wrapper(x, *more, axis=-1):
         arrays = (x, *more)
         plain = (
-            any(type(a) is not np.ndarray for a in arrays)
+            not all(_plain_ndarray(a) for a in arrays)
             or x.size <= CHUNK
             or x.ndim < 2
             or any(a.ndim != x.ndim for a in more)
