@@ -128,8 +128,9 @@ def _load_reference_formulas():
 
 
 def dense(n: int, seed: int, only: list[str]) -> None:
-    import activations
     from mpmath import mp, mpf
+
+    import activations
 
     ref = _load_reference_formulas()
     x = dense_points(n, seed)
