@@ -101,8 +101,10 @@ def in_blocks(func: _F) -> _F:
     """Evaluate a public elementwise function on large arrays :data:`CHUNK` elements at a time.
 
     Unblocked, a float32 array of ``n`` elements costs a float64 copy
-    (``8n`` bytes), a float64 result (``8n``) and the rounded result (``4n``):
-    about 4.6 times the input in extra memory at the peak. Here the result is
+    (``8n`` bytes), a float64 result (``8n``), the rounded result (``4n``) and
+    a kernel's temporaries: 5.25 times the input in extra memory at the peak
+    for sigmoid, gelu or mish at ``n = 1e8`` (``scripts/benchmark.py
+    --memory``). Here the result is
     allocated once, in its final dtype, and each chunk is converted, computed
     and rounded into it, so the peak is the result plus a few chunk-sized
     temporaries. Every function is elementwise, so the values are bit for bit
