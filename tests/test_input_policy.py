@@ -555,3 +555,16 @@ def test_large_float32_input_costs_little_more_than_its_result(entry, kind) -> N
     result_bytes = np.empty(np.shape(call(*(arg[:1] for arg in args)))[1:]).size * 4 * 4000
     peak = _peak_bytes(call, *args)
     assert peak < result_bytes + 0.35 * x.nbytes, (call.__name__, peak / x.nbytes)
+
+
+@pytest.mark.parametrize(("entry", "label", "call"), CALLS)
+def test_wrong_arguments_are_reported_under_the_function_name(entry, label, call) -> None:
+    """The block-splitting wrappers leave argument errors to the function itself."""
+    a = REGISTRY[entry]
+    func = a.function if label == a.function.__name__ else (a.derivative or a.vjp)
+    x = _large(np.float32)
+    extra = (x,) if label.endswith("_vjp") else ()
+    with pytest.raises(TypeError, match=rf"^{label}\(\) got an unexpected keyword argument"):
+        func(x, *extra, no_such_parameter=1.0)
+    with pytest.raises(TypeError, match=rf"^{label}\(\) takes"):
+        func(x, *extra, 0.5, 0.5)

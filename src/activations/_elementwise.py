@@ -114,13 +114,15 @@ def in_blocks(func: _F) -> _F:
     """
 
     @functools.wraps(func)
-    def wrapper(x, **kwargs):
+    def wrapper(x, *args, **kwargs):
+        # Misuse (a positional parameter) is left to func, which words the error.
         if (
-            not _plain_ndarray(x)
+            args
+            or not _plain_ndarray(x)
             or x.size <= CHUNK
             or any(np.ndim(v) for v in kwargs.values())
         ):
-            return func(x, **kwargs)
+            return func(x, *args, **kwargs)
         if x.flags.forc:
             flat_x = x.ravel(order="K")
             # Validates x and the parameters (raising as the plain call would)
@@ -170,10 +172,12 @@ def in_row_blocks(func: _F) -> _F:
     """
 
     @functools.wraps(func)
-    def wrapper(x, *more, axis=-1):
+    def wrapper(x, *more, **kwargs):
         arrays = (x, *more)
+        axis = kwargs.get("axis", -1)
         plain = (
-            not all(_plain_ndarray(a) for a in arrays)
+            kwargs.keys() - {"axis"}
+            or not all(_plain_ndarray(a) for a in arrays)
             or x.size <= CHUNK
             or x.ndim < 2
             or any(a.ndim != x.ndim for a in more)
@@ -186,7 +190,7 @@ def in_row_blocks(func: _F) -> _F:
             lead = moved[0].shape[:-1]
             plain = any(m.shape[:-1] != lead for m in moved) or moved[0].shape[-1] == 0
         if plain:
-            return func(x, *more, axis=axis)
+            return func(x, *more, **kwargs)
         n_rows = math.prod(lead)
         step = max(1, CHUNK // moved[0].shape[-1])
         views = [_rows(m, m.shape[-1]) for m in moved]
@@ -202,7 +206,7 @@ def in_row_blocks(func: _F) -> _F:
             first = func(*(s[block(0)] for s in sources), axis=-1)
         except (TypeError, ValueError):
             # Let the whole call word the error with the caller's shapes.
-            return func(x, *more, axis=axis)
+            return func(x, *more, **kwargs)
         out = np.empty((*index_shape, first.shape[-1]), dtype=first.dtype)
         out[block(0)] = first
         for start in range(step, n_rows, step):
