@@ -4,6 +4,7 @@ A script, not a test: timings depend on the machine. Run from the repository roo
 
     uv run python scripts/benchmark.py                       # 1e6 and 1e7, float64/float32
     uv run python scripts/benchmark.py --sizes 1e6 --repeats 5 --only sigmoid gelu
+    uv run python scripts/benchmark.py --memory --sizes 1e8 --dtypes float32 --only gelu softmax
 
 With PyTorch available (it is not a dependency of the project), e.g. in a
 scratch environment::
@@ -21,6 +22,11 @@ equivalents with ``torch.set_num_threads(1)``. For derivatives the PyTorch
 column is the backward pass alone (``torch.autograd.grad`` on a graph kept from
 one forward call), the closest thing PyTorch has to a derivative function.
 Ratios are ours / baseline (lower is better).
+
+``--memory`` measures instead the peak extra memory of one call of each
+function (and derivative or vjp), as traced by :mod:`tracemalloc` (NumPy
+reports its array allocations to it), in bytes and as a multiple of the input
+size, next to the size of the result.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import math
 import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,13 +160,53 @@ def fmt_ratio(a: float, b: float | None) -> str:
     return "-" if b is None else f"{a / b:.2f}"
 
 
+def peak_bytes(call: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def memory(sizes: list[float], dtypes: list[str], only: set[str] | None) -> None:
+    print("| function | | n | dtype | input MB | result MB | peak extra MB | peak / input |")
+    print("|---|---|---:|---|---:|---:|---:|---:|")
+    rng = np.random.default_rng(0)
+    for size in sizes:
+        n = int(size)
+        for dtype in dtypes:
+            flat = rng.normal(0.0, 5.0, size=n).astype(dtype)
+            rows = flat.reshape(-1, ROW)
+            for entry_id, kind, ours, _, _, vector in cases(only):
+                x = rows if vector else flat
+                # The cotangent of a vjp is made inside the call: made once here
+                # instead, so that only the function's own memory is traced.
+                if kind == "vjp":
+                    a = REGISTRY[entry_id]
+                    v = np.ones((*x.shape[:-1], a.function(x[:1]).shape[-1]), dtype=x.dtype)
+                    call, result = (lambda a=a, x=x, v=v: a.vjp(x, v)), x
+                else:
+                    call, result = (lambda f=ours, x=x: f(x)), ours(x[:2])
+                result_mb = (x.size * result.itemsize * (result.shape[-1] / x[:2].shape[-1])
+                             / 1e6)
+                peak = peak_bytes(call)
+                print(f"| {entry_id} | {kind} | {n:.0e} | {dtype} | {x.nbytes / 1e6:.0f} | "
+                      f"{result_mb:.0f} | {peak / 1e6:.0f} | {peak / x.nbytes:.2f} |", flush=True)
+            del flat, rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", nargs="+", type=float, default=[1e6, 1e7])
     parser.add_argument("--dtypes", nargs="+", default=["float64", "float32"])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--only", nargs="+", help="registry ids to time (default: all)")
+    parser.add_argument("--memory", action="store_true", help="peak traced memory, not time")
     args = parser.parse_args()
+    if args.memory:
+        memory(args.sizes, args.dtypes, set(args.only) if args.only else None)
+        return
     repeats = max(5, args.repeats)
     if torch is not None:
         torch.set_num_threads(1)

@@ -9,6 +9,7 @@ every (function, parameters, dtype, f or f') is its own test.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -185,3 +186,32 @@ def test_softmax_rows(name: str, func: str) -> None:
         f"{func} [{row.dtype}] on row {name} exceeds {bar:g} ULP: worst entry {i}, "
         f"x = {row.x[i]!r}, computed = {computed[i]!r}, true = {ref.text[i]}, "
         f"error = {err[i]:.4g} ULP")
+
+
+# The self-gated functions state a measured maximum in their docstrings
+# ("at most X ULP", for the default parameters, first in the Numerics section).
+# The grid holds the worst points found off it (WORST_POINTS in
+# scripts/make_reference.py), so the claim is checked where it is tightest.
+CLAIMS = [(name, kind) for name in ("gelu", "silu", "mish") for kind in KINDS]
+
+
+def _claimed_ulps(func) -> float:
+    numerics = func.__doc__.split("Numerics", 1)[1]
+    match = re.search(r"at most (\d+(?:\.\d+)?) ULP", " ".join(numerics.split()))
+    assert match, f"{func.__name__}: no 'at most X ULP' in its Numerics section"
+    return float(match.group(1))
+
+
+@pytest.mark.parametrize(("name", "kind"), CLAIMS, ids=[f"{n}-{k}" for n, k in CLAIMS])
+def test_docstring_maximum_holds_on_the_grid(name: str, kind: str) -> None:
+    func = getattr(activations, name + KINDS[kind])
+    claimed = _claimed_ulps(func)
+    t = U.load_table(name)
+    bars = (U.FORWARD_BARS if kind == "f" else U.DERIVATIVE_BARS)[name]
+    computed = U.evaluate(t, kind, "float64")
+    err = U.ulp_error(computed, t.ref(kind), "float64")
+    i = U.worst(err, bars[0].where(t))
+    assert err[i] <= claimed, (
+        f"{func.__name__}'s docstring says at most {claimed:g} ULP ({bars[0].domain}): "
+        + _describe(t, kind, "float64", t.x, computed, t.ref(kind), err, i))
+    assert claimed <= bars[0].ulps

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import math
 from fractions import Fraction
 
 import mpmath as mp
@@ -65,6 +66,41 @@ def test_dominant_entry_keeps_its_tiny_log_probability():
     y = log_softmax([40.0, 0.0, 0.0])
     assert max_ulp(y[:1], [-mp.log1p(2 * mp.exp(-40))]) <= 2.0
     assert y[0] < 0.0
+
+
+def _gap_row(n: int, gap: float, seed: int) -> np.ndarray:
+    """A maximum 0 and n - 1 entries about ``gap`` below it (spread over 0.2)."""
+    rng = np.random.default_rng(seed)
+    return np.r_[0.0, -gap - rng.uniform(0.0, 0.2, n - 1)]
+
+
+@pytest.mark.parametrize(
+    ("n", "gap"),
+    [(10, 708.0 + math.log(10)), (10, 710.4), (1000, 745.3), (1000, 708.0 + math.log(1000)),
+     (3, 744.0)],
+)
+def test_subnormal_log_probability_of_the_maximum(n, gap):
+    # The others' exp terms are subnormal (or below half the smallest one):
+    # summed unscaled they gave 3.1 ULP (n = 10) and 0.0 instead of -2.09e-321
+    # (n = 1000, gap 745.3).
+    row = _gap_row(n, gap, n)
+    _, exact = reference(row)
+    y = log_softmax(row)
+    assert y[0] < 0.0
+    assert max_ulp(y, exact) <= 2.0
+    # The same row through the slow path (a -inf entry sends it there).
+    y = log_softmax(np.r_[row, -np.inf])
+    assert max_ulp(y[:-1], exact) <= 2.0 and y[-1] == -np.inf
+
+
+def test_subnormal_log_probability_with_a_hundred_thousand_terms():
+    # 99 999 equal terms exp(-720.5), each subnormal: 4.2e4 ULP off unscaled.
+    n, gap = 100_000, 708.0 + math.log(1e5) + 1.0
+    row = np.r_[0.0, np.full(n - 1, -gap)]
+    exact = -mp.log1p((n - 1) * mp.exp(-mp.mpf(gap)))
+    y = log_softmax(row.reshape(1, -1))[0]
+    assert max_ulp(y[:1], [exact]) <= 2.0
+    assert max_ulp(y[1:2], [-mp.mpf(gap) + exact]) <= 2.0
 
 
 def test_row_where_the_pairwise_sum_is_three_ulp_off():

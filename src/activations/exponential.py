@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from activations._elementwise import done, flat
+from activations._elementwise import done, flat, in_blocks
 from activations._extended import exp_pair, mul_exp, quotient
 from activations._inputs import FloatArray, Prepared, prepare, real_parameter
 
@@ -117,6 +117,7 @@ def _exp_slope(v: NDArray[np.float64], alpha: float, right: float) -> NDArray[np
     return d
 
 
+@in_blocks
 def elu(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
     r"""Exponential linear unit.
 
@@ -163,6 +164,7 @@ def elu(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
     return done(p, _elu_values(_values(p), a))
 
 
+@in_blocks
 def elu_derivative(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
     r"""Derivative of :func:`elu`.
 
@@ -206,6 +208,7 @@ def elu_derivative(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.float
     return done(p, _exp_slope(_values(p), a, 1.0))
 
 
+@in_blocks
 def selu(x: ArrayLike) -> FloatArray | np.floating:
     r"""Scaled exponential linear unit.
 
@@ -264,6 +267,7 @@ def selu(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, y)
 
 
+@in_blocks
 def selu_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`selu`.
 
@@ -336,6 +340,7 @@ def _exp_pair(q: NDArray[np.float64], r: NDArray[np.float64]) -> NDArray[np.floa
     return e
 
 
+@in_blocks
 def celu(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
     r"""Continuously differentiable exponential linear unit.
 
@@ -406,6 +411,7 @@ def celu(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
     return done(p, y)
 
 
+@in_blocks
 def celu_derivative(x: ArrayLike, *, alpha: float = 1.0) -> FloatArray | np.floating:
     r"""Derivative of :func:`celu`.
 

@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from activations import _normal_tail
-from activations._elementwise import elementwise
+from activations._elementwise import elementwise, in_blocks
 from activations._extended import (
     EXP_FLOOR,
     F64,
@@ -177,6 +177,7 @@ def _gelu64(x: F64) -> F64:
     return _patched(_gelu_plain(x), x, x < _GELU_LOW, _gelu_exact)
 
 
+@in_blocks
 def gelu(x: ArrayLike) -> FloatArray | np.floating:
     r"""Gaussian error linear unit (exact, erf-based form).
 
@@ -216,9 +217,11 @@ def gelu(x: ArrayLike) -> FloatArray | np.floating:
     exact path whose double-double exponent is scaled by a power of two applied
     last, so results down to ``gelu(-38.5) = -5.4e-323`` keep their digits.
 
-    Measured against mpmath: at most 2.7 ULP on 4 500 random points of
-    ``[-38.5, 10]`` and 2.4 ULP on the reference grid of the test suite (the
-    requirement is 4 ULP for ``x >= -30``, 16 ULP on ``(-38.5, -30)``).
+    Measured against mpmath: at most 3.5 ULP everywhere (3.13 ULP at
+    ``x = -9.9062`` on 200 000 seeded random points of
+    ``scripts/ulp_table.py --dense``, 3.42 ULP on an independent
+    279 000-point grid); the requirement is 4 ULP for ``x >= -30`` and
+    16 ULP on ``(-38.5, -30)``.
 
     PyTorch's ``torch.nn.functional.gelu`` defaults to this exact form
     (``approximate='none'``), as do ``tf.nn.gelu`` and ``tf.keras.activations.gelu``
@@ -275,6 +278,7 @@ def _gelu_derivative64(x: F64) -> F64:
     return _patched(_gelu_derivative_plain(x), x, x < _GELU_LOW, _gelu_derivative_exact)
 
 
+@in_blocks
 def gelu_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`gelu`.
 
@@ -303,9 +307,14 @@ def gelu_derivative(x: ArrayLike) -> FloatArray | np.floating:
     ``x phi(x)`` (except near the root) and an early underflow of ``Phi``; for
     ``x >= 0`` it is ``1 + E (x / sqrt(2 pi) - h)``. Plain float64 from the
     table lookup and the exact exponent of :func:`gelu`; below ``x = -37.5`` the
-    exact path with the scaled exponential. Measured against mpmath away from
-    the root: at most 3.0 ULP on 4 500 random points of ``[-38, 10]`` and 3.2
-    ULP on the reference grid of the test suite (the requirement is 8 ULP).
+    exact path with the scaled exponential. Measured against mpmath more than
+    0.5 away from the root (and for ``|x| < 700``): at most 4.7 ULP (4.68 ULP
+    at ``x = -1.2539`` on 200 000 seeded random points of
+    ``scripts/ulp_table.py --dense``, 4.53 ULP on an independent 279 000-point
+    grid); the requirement is 8 ULP. Near the root the value is a small
+    difference of two terms of about 0.23, whose rounding errors do not shrink
+    with it, so the error in ULP of the result grows (1.1e4 ULP at
+    ``x = -0.75182``); the requirement leaves out ``+-0.5`` around the root.
 
     References
     ----------
@@ -439,6 +448,7 @@ def _gelu_tanh64(x: F64) -> F64:
     return _patched(_gelu_tanh_plain(x), x, x < _GELU_TANH_LOW, _gelu_tanh_exact)
 
 
+@in_blocks
 def gelu_tanh(x: ArrayLike) -> FloatArray | np.floating:
     r"""GELU with the tanh approximation of Hendrycks and Gimpel.
 
@@ -551,6 +561,7 @@ def _gelu_tanh_derivative64(x: F64) -> F64:
     )
 
 
+@in_blocks
 def gelu_tanh_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`gelu_tanh`.
 
@@ -733,6 +744,7 @@ def _silu_limits(beta: float, derivative: bool) -> tuple[float, float]:
     return (np.inf, -0.0) if beta > 0 else (0.0, -np.inf)
 
 
+@in_blocks
 def silu(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     r"""Sigmoid linear unit (SiLU), also called swish.
 
@@ -769,8 +781,10 @@ def silu(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     ``silu(-745.0)`` (about ``-2.1e-321``, subnormal) is not flushed to zero,
     and the rounding error of ``beta x`` is carried along (the gate's relative
     error is ``|t|`` times that of ``t``). Measured against mpmath: at most
-    1.8 ULP (``beta = 1``) and 2.2 ULP (``beta = 1.702``) on the reference
-    grid of the test suite; the requirement is 4 ULP.
+    2.2 ULP for ``beta = 1`` (2.13 ULP at ``x = -36.893`` on 200 000 seeded
+    random points of ``scripts/ulp_table.py --dense``, the same on an
+    independent 279 000-point grid) and 2.2 ULP for ``beta = 1.702`` on the
+    reference grid of the test suite; the requirement is 4 ULP.
 
     References
     ----------
@@ -796,6 +810,7 @@ def silu(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     )
 
 
+@in_blocks
 def silu_derivative(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     r"""Derivative of :func:`silu` with respect to ``x``.
 
@@ -827,9 +842,13 @@ def silu_derivative(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.float
     except near the root). Otherwise ``(1 + e (1 + t)) / (1 + e)**2`` with
     ``e = exp(-t)`` for ``t >= 0`` and ``e**t (1 + t + e**t) / (1 + e**t)**2``
     for ``t < 0``, the factor ``e**t`` applied with the scaling of
-    :func:`silu`. Measured against mpmath away from the root: at most 3.5 ULP
-    on 4 500 random points and 3.0 ULP on the reference grid for ``beta = 1``,
-    4.7 ULP for ``beta = 1.702`` (the requirement is 8 ULP).
+    :func:`silu`. Measured against mpmath more than 0.5 away from the root
+    (and for ``|x| < 700``): at most 4.5 ULP for ``beta = 1`` (4.39 ULP at
+    ``x = -0.021094`` on 200 000 seeded random points of
+    ``scripts/ulp_table.py --dense``, 4.50 ULP on an independent
+    279 000-point grid) and 4.7 ULP for ``beta = 1.702`` (on 4 500 random
+    points; 3.3 ULP on the reference grid of the test suite); the requirement
+    is 8 ULP.
 
     References
     ----------
@@ -873,26 +892,40 @@ _MISH_HIGH = 30.0
 
 
 def _mish_plain(x: F64) -> F64:
-    """``x (e + 2) / (e (e + 2) + 2) * e`` with ``e = exp(x)``, for finite ``-700 <= x <= 30``.
+    """``a - a b``: Mish as its leading term minus a correction, for finite ``-700 <= x <= 30``.
 
-    ``tanh(softplus(x)) = e (e + 2) / (e (e + 2) + 2)``: products and a ratio
-    of positive numbers, so no step cancels; ``e`` is normal down to -700 and
-    ``e**2`` finite up to 30 (``x`` is clipped to both, the rest patched).
+    With ``e = exp(x)``, ``u = 1 + e`` and ``D = 1 + u**2 = e (e + 2) + 2``, the
+    gate ``tanh(softplus(x)) = e (e + 2) / D`` is ``e (1 - e u / D)`` and
+    ``1 - 2 / D``. So ``a = x e`` and ``b = e u / D`` for ``x <= 0``, ``a = x``
+    and ``b = 2 / D`` for ``x > 0``: ``b <= 2/5``, so the rounding errors of
+    ``b`` reach the result scaled down by ``b / (1 - b) <= 2/3`` (by far more
+    away from 0), and the result rounds once more after ``a``. The direct
+    ``x (e + 2) / D * e`` rounds five times at full weight (4.2 ULP at
+    -16.74). ``x`` is clipped to ``[-700, 30]`` (``e`` normal, ``e**2``
+    finite), the rest patched; ``copysign`` keeps ``mish(-0.0) = -0.0``.
     """
     xc = np.clip(x, _PLAIN_FLOOR, _MISH_HIGH)
     e = np.exp(xc)
-    q = e + 2.0
-    d = q * e
-    d += 2.0
-    q *= xc
-    q /= d
-    q *= e
-    return q
+    u = e + 1.0
+    d = u * u
+    d += 1.0
+    # e u <= 2 and e <= 1 exactly when x <= 0: minima pick the branch.
+    b = np.multiply(e, u, out=u)
+    np.minimum(b, 2.0, out=b)
+    b /= d
+    a = np.minimum(e, 1.0, out=e)
+    a *= xc
+    b *= a
+    a -= b
+    return np.copysign(a, x, out=a)
 
 
 def _mish_rare(x: F64) -> NDArray[np.bool_]:
     # From 30 on the exact kernel returns x and 1 exactly, where the clipped plain
-    # one can be an ULP off; neither range occurs in ordinary data.
+    # one can be an ULP off; neither range occurs in ordinary data, so two
+    # reductions usually clear the whole block.
+    if x.size and _PLAIN_FLOOR <= x.min() and x.max() < _MISH_HIGH:
+        return np.zeros(0, dtype=bool)
     return (x < _PLAIN_FLOOR) | (x >= _MISH_HIGH)
 
 
@@ -900,6 +933,7 @@ def _mish64(x: F64) -> F64:
     return _patched(_mish_plain(x), x, _mish_rare(x), _mish_exact)
 
 
+@in_blocks
 def mish(x: ArrayLike) -> FloatArray | np.floating:
     r"""Mish: ``x * tanh(softplus(x))``.
 
@@ -921,16 +955,22 @@ def mish(x: ArrayLike) -> FloatArray | np.floating:
 
     Numerics
     --------
-    ``tanh(softplus(x))`` is a rational function of ``e**x``, evaluated in
-    plain float64 as ``x (e + 2) / (e (e + 2) + 2) * e`` for
-    ``-700 <= x < 30``: nothing overflows, nothing cancels and no
-    ``log``/``tanh`` rounding enters. The rare other elements take an exact
-    kernel: for ``x >= 30`` the same function in ``e**-x`` (which gives ``x``
-    exactly), and below -700, where the gate is about ``e**x``, the product
-    ``x e**x`` formed with the power-of-two scaling of :func:`silu`
-    (``mish(-745.0)`` is a nonzero subnormal). Measured against mpmath: at
-    most 2.9 ULP on 6 000 random points of ``[-745, 40]`` (the requirement is
-    4 ULP).
+    ``tanh(softplus(x))`` is a rational function of ``e = e**x``:
+    ``e (e + 2) / D`` with ``D = e (e + 2) + 2 = 1 + (1 + e)**2``. Evaluated
+    directly, ``x (e + 2) / D * e`` rounds five times at full weight (4.2 ULP
+    at ``x = -16.743``). So for ``-700 <= x < 30`` the plain float64 kernel
+    writes the gate as ``e (1 - b)`` with ``b = e (1 + e) / D`` for ``x <= 0``
+    and as ``1 - b`` with ``b = 2 / D`` for ``x > 0`` and returns
+    ``a - a b`` (``a = x e`` or ``x``): ``b <= 2/5``, so its rounding errors
+    reach the result damped, nothing overflows, and no ``log``/``tanh``
+    rounding enters. The rare other elements take an exact kernel: for
+    ``x >= 30`` the same function in ``e**-x`` (which gives ``x`` exactly),
+    and below -700, where the gate is about ``e**x``, the product ``x e**x``
+    formed with the power-of-two scaling of :func:`silu` (``mish(-745.0)`` is
+    a nonzero subnormal). Measured against mpmath: at most 2.5 ULP (2.42 ULP
+    at ``x = 0.049852`` on 200 000 seeded random points of
+    ``scripts/ulp_table.py --dense``, where the direct formula reached
+    3.86 ULP; 0.21 ULP at ``x = -16.743``); the requirement is 4 ULP.
 
     References
     ----------
@@ -996,6 +1036,7 @@ def _mish_derivative64(x: F64) -> F64:
     return _patched(_mish_derivative_plain(x), x, _mish_rare(x), _mish_derivative_exact)
 
 
+@in_blocks
 def mish_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`mish`.
 
@@ -1024,9 +1065,11 @@ def mish_derivative(x: ArrayLike) -> FloatArray | np.floating:
     and for ``x > 0`` every term is positive). The rare other elements take an
     exact kernel: the analogous rational function of ``exp(-x)`` from 30 on
     (which gives 1 exactly), and below -700 the same form with the factor
-    ``e`` applied by power-of-two scaling. Measured against mpmath away from
-    the root: at most 4.0 ULP on 8 000 random points (the requirement is
-    8 ULP).
+    ``e`` applied by power-of-two scaling. Measured against mpmath more than
+    0.5 away from the root (and for ``|x| < 700``): at most 5.8 ULP (5.15 ULP
+    at ``x = -0.59803`` on 200 000 seeded random points of
+    ``scripts/ulp_table.py --dense``, 5.71 ULP on an independent
+    279 000-point grid); the requirement is 8 ULP.
 
     References
     ----------

@@ -22,7 +22,7 @@ import dataclasses
 import numpy as np
 from numpy.typing import ArrayLike
 
-from activations._elementwise import BLOCK
+from activations._elementwise import BLOCK, in_row_blocks
 from activations._extended import EXP_FLOOR, F64, exp_split, mul_exp
 from activations._inputs import FloatArray, Prepared, axis_index, prepare
 from activations.gated import (
@@ -265,6 +265,7 @@ def _jacobian(x: ArrayLike, func: str, kind: str) -> FloatArray:
     return p.finish(np.hstack([np.diag(da), np.diag(db)]))
 
 
+@in_row_blocks
 def glu(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Gated linear unit: first half times the sigmoid of the second half.
 
@@ -315,6 +316,7 @@ def glu(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     return _forward(x, axis, "glu", "glu")
 
 
+@in_row_blocks
 def swiglu(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""SwiGLU: SiLU of the first half times the second half.
 
@@ -370,6 +372,7 @@ def swiglu(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     return _forward(x, axis, "swiglu", "swiglu")
 
 
+@in_row_blocks
 def glu_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Vector-Jacobian product of :func:`glu`: the gradient with respect to ``x``.
 
@@ -415,6 +418,7 @@ def glu_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     return _vjp(x, v, axis, "glu_vjp", "glu")
 
 
+@in_row_blocks
 def swiglu_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Vector-Jacobian product of :func:`swiglu`.
 

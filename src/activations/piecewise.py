@@ -31,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from activations._elementwise import blockwise, done, flat
+from activations._elementwise import blockwise, done, flat, in_blocks
 from activations._inputs import FloatArray, Prepared, prepare, real_parameter
 
 __all__ = [
@@ -150,6 +150,7 @@ def _hard_swish_block(v: NDArray[np.float64]) -> NDArray[np.float64]:
 _DBL_MAX = float(np.finfo(np.float64).max)
 
 
+@in_blocks
 def identity(x: ArrayLike) -> FloatArray | np.floating:
     r"""Identity (linear) activation: return the input unchanged.
 
@@ -182,6 +183,7 @@ def identity(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, np.array(_values(p), dtype=np.float64, copy=True))
 
 
+@in_blocks
 def identity_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`identity`: one everywhere.
 
@@ -207,6 +209,7 @@ def identity_derivative(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, np.clip(_values(p), 1.0, 1.0))
 
 
+@in_blocks
 def binary_step(x: ArrayLike) -> FloatArray | np.floating:
     r"""Binary (Heaviside) step: 0 for negative input, 1 otherwise.
 
@@ -243,6 +246,7 @@ def binary_step(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, np.where(v >= 0.0, 1.0, np.where(v < 0.0, 0.0, v)))
 
 
+@in_blocks
 def binary_step_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`binary_step`: zero almost everywhere.
 
@@ -276,6 +280,7 @@ def binary_step_derivative(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, _keep_nan(flat(p), np.zeros_like(flat(p))))
 
 
+@in_blocks
 def relu(x: ArrayLike) -> FloatArray | np.floating:
     r"""Rectified linear unit.
 
@@ -307,6 +312,7 @@ def relu(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, _clip(_values(p), 0.0, np.inf))
 
 
+@in_blocks
 def relu_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`relu`.
 
@@ -342,6 +348,7 @@ def relu_derivative(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, np.clip(np.sign(_values(p)), 0.0, 1.0))
 
 
+@in_blocks
 def relu6(x: ArrayLike) -> FloatArray | np.floating:
     r"""ReLU capped at 6.
 
@@ -372,6 +379,7 @@ def relu6(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, _clip(_values(p), 0.0, 6.0))
 
 
+@in_blocks
 def relu6_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`relu6`.
 
@@ -402,6 +410,7 @@ def relu6_derivative(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, _slope(v, (v > 0.0) & (v < 6.0)))
 
 
+@in_blocks
 def leaky_relu(x: ArrayLike, *, negative_slope: float = 0.01) -> FloatArray | np.floating:
     r"""Leaky ReLU: a small slope instead of zero for negative input.
 
@@ -438,6 +447,7 @@ def leaky_relu(x: ArrayLike, *, negative_slope: float = 0.01) -> FloatArray | np
     return done(p, _scaled_below_zero(_values(p), slope))
 
 
+@in_blocks
 def leaky_relu_derivative(
     x: ArrayLike, *, negative_slope: float = 0.01
 ) -> FloatArray | np.floating:
@@ -502,6 +512,7 @@ def _prelu_weight(weight: object, shape: tuple[int, ...], func: str) -> NDArray[
         ) from None
 
 
+@in_blocks
 def prelu(x: ArrayLike, *, weight: ArrayLike = 0.25) -> FloatArray | np.floating:
     r"""Parametric ReLU: leaky ReLU whose negative slope is a learned weight.
 
@@ -553,6 +564,7 @@ def prelu(x: ArrayLike, *, weight: ArrayLike = 0.25) -> FloatArray | np.floating
     return done(p, _scaled_below_zero(v, slope))
 
 
+@in_blocks
 def prelu_derivative(x: ArrayLike, *, weight: ArrayLike = 0.25) -> FloatArray | np.floating:
     r"""Derivative of :func:`prelu` with respect to ``x``.
 
@@ -595,6 +607,7 @@ def _hard_tanh_bounds(min_val: float, max_val: float, func: str) -> tuple[float,
     return low, high
 
 
+@in_blocks
 def hard_tanh(
     x: ArrayLike, *, min_val: float = -1.0, max_val: float = 1.0
 ) -> FloatArray | np.floating:
@@ -632,6 +645,7 @@ def hard_tanh(
     return done(p, _clip(_values(p), low, high))
 
 
+@in_blocks
 def hard_tanh_derivative(
     x: ArrayLike, *, min_val: float = -1.0, max_val: float = 1.0
 ) -> FloatArray | np.floating:
@@ -670,6 +684,7 @@ def hard_tanh_derivative(
     return done(p, _slope(v, (v > low) & (v < high)))
 
 
+@in_blocks
 def hard_sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     r"""Hard sigmoid, PyTorch's definition: ReLU6 of ``x + 3``, divided by 6.
 
@@ -724,6 +739,7 @@ def hard_sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, y)
 
 
+@in_blocks
 def hard_sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`hard_sigmoid`.
 
@@ -756,6 +772,7 @@ def hard_sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, _slope(v, (v > -3.0) & (v < 3.0), 1.0 / 6.0))
 
 
+@in_blocks
 def hard_swish(x: ArrayLike) -> FloatArray | np.floating:
     r"""Hard swish: ``x`` gated by :func:`hard_sigmoid`.
 
@@ -805,6 +822,7 @@ def hard_swish(x: ArrayLike) -> FloatArray | np.floating:
         return done(p, blockwise(_hard_swish_block, _values(p)))
 
 
+@in_blocks
 def hard_swish_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`hard_swish`.
 

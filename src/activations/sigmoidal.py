@@ -23,7 +23,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from activations._elementwise import blockwise, done, flat
+from activations._elementwise import blockwise, done, flat, in_blocks
 from activations._extended import (
     divide_pairs,
     exp_pair,
@@ -314,6 +314,7 @@ def _sigmoid_scaled(v: NDArray[np.float64], beta: float) -> NDArray[np.float64]:
     return _logistic(exp_pair(-t, -err), v >= 0.0)
 
 
+@in_blocks
 def sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     r"""Logistic sigmoid.
 
@@ -360,6 +361,7 @@ def sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     return _finite_map(p, lambda v: _logistic_kernel(v, 1.0), 0.0, 1.0)
 
 
+@in_blocks
 def sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`sigmoid`.
 
@@ -398,6 +400,7 @@ def sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
     return _finite_map(p, _sigmoid_slope_kernel, 0.0, 0.0)
 
 
+@in_blocks
 def tanh(x: ArrayLike) -> FloatArray | np.floating:
     r"""Hyperbolic tangent.
 
@@ -438,6 +441,7 @@ def tanh(x: ArrayLike) -> FloatArray | np.floating:
     return done(p, np.tanh(flat(p)))
 
 
+@in_blocks
 def tanh_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`tanh`.
 
@@ -476,6 +480,7 @@ def tanh_derivative(x: ArrayLike) -> FloatArray | np.floating:
     return _finite_map(p, _sech_squared_kernel, 0.0, 0.0)
 
 
+@in_blocks
 def softsign(x: ArrayLike) -> FloatArray | np.floating:
     r"""Softsign: a rational, slowly saturating alternative to tanh.
 
@@ -522,6 +527,7 @@ def softsign(x: ArrayLike) -> FloatArray | np.floating:
     return _finite_map(p, _softsign_kernel, -1.0, 1.0)
 
 
+@in_blocks
 def softsign_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`softsign`.
 
@@ -558,6 +564,7 @@ def _beta(beta: object, func: str) -> float:
     return real_parameter(beta, func, "beta", positive=True)
 
 
+@in_blocks
 def softplus(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     r"""Softplus: a smooth ReLU.
 
@@ -621,6 +628,7 @@ def softplus(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     return done(p, blockwise(lambda v: _softplus_values(v, b), flat(p)))
 
 
+@in_blocks
 def softplus_derivative(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.floating:
     r"""Derivative of :func:`softplus`: the logistic sigmoid of ``beta x``.
 
@@ -659,6 +667,7 @@ def softplus_derivative(x: ArrayLike, *, beta: float = 1.0) -> FloatArray | np.f
     return done(p, blockwise(lambda v: _sigmoid_scaled(v, b), flat(p)))
 
 
+@in_blocks
 def log_sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     r"""Logarithm of the logistic sigmoid.
 
@@ -701,6 +710,7 @@ def log_sigmoid(x: ArrayLike) -> FloatArray | np.floating:
     return _finite_map(p, _log_sigmoid_kernel, -np.inf, -0.0)
 
 
+@in_blocks
 def log_sigmoid_derivative(x: ArrayLike) -> FloatArray | np.floating:
     r"""Derivative of :func:`log_sigmoid`.
 

@@ -42,6 +42,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from activations._elementwise import in_row_blocks
 from activations._extended import F64, exp_split, two_sum
 from activations._inputs import FloatArray, Prepared, axis_index, prepare
 
@@ -64,6 +65,37 @@ def _sum_dd(a: F64) -> tuple[F64, F64]:
         lo = lo[:, 0::2] + lo[:, 1::2] + err
     total = hi[:, 0] + lo[:, 0]
     return total, lo[:, 0] - (total - hi[:, 0])
+
+
+#: A row whose terms other than the maximum's sum below this has a subnormal
+#: (or nearly so) log-probability ``-log1p(rest) = -rest`` at its maximum, and
+#: its terms, subnormal themselves, were rounded to absolute steps of 2**-1074
+#: before being added: :func:`_tiny_top` sums them again, scaled.
+_TINY_REST = 2.0**-900
+#: The power of two the terms are scaled by in :func:`_tiny_top`.
+_TINY_SCALE = 1000
+
+
+def _tiny_top(d: F64, d_lo: F64, top: NDArray[np.intp]) -> F64:
+    """``-sum_{j != top} exp(d_j + d_lo_j)`` per row, rounded once, for rows with a tiny sum.
+
+    Each term is formed as ``m 2**-k`` (:func:`exp_split`) and scaled by
+    ``2**1000`` so that none is subnormal; the scaled terms are summed as a
+    double-double and the sum is scaled back, rounding once into the
+    subnormal range. Then ``log_softmax`` at the maximum, ``-log1p(rest)``,
+    is ``-rest`` to within ``rest**2``. ``d`` may hold ``-inf`` (a ``-inf``
+    entry), whose term is 0.
+    """
+    rows = np.arange(d.shape[0])
+    finite = np.isfinite(d)
+    m, k = exp_split(np.where(finite, d, 0.0), np.where(finite, d_lo, 0.0))
+    scaled = np.ldexp(m, _TINY_SCALE - k)
+    scaled[~finite] = 0.0
+    scaled[rows, top] = 0.0
+    hi, lo = _sum_dd(scaled)
+    # An exactly empty sum (a single entry, or only -inf besides the maximum)
+    # leaves log-probability +0.0.
+    return np.where(hi == 0.0, 0.0, -np.ldexp(hi + lo, -_TINY_SCALE))
 
 
 def _regular_rows(x: F64) -> tuple[F64, F64]:
@@ -93,6 +125,9 @@ def _regular_rows(x: F64) -> tuple[F64, F64]:
     # log(1 + T) with T = t_hi + t_lo: log1p(t_hi) + t_lo / (1 + t_hi).
     log_z = (np.log1p(t_hi) + t_lo / (1.0 + t_hi))[:, np.newaxis]
     log_sm = (d - log_z) + d_lo
+    tiny = t_hi < _TINY_REST
+    if tiny.any():
+        log_sm[rows[tiny], top[tiny]] = _tiny_top(d[tiny], d_lo[tiny], top[tiny])
 
     # softmax = exp(d) / (1 + T), with 1 + T as a double-double and exp(d)
     # scaled by 2**k so that subnormal probabilities keep their digits.
@@ -272,6 +307,11 @@ def _log_softmax_rows(
     log_z = np.log1p(rest) + terms.rest_lo / (1.0 + rest)
     np.subtract(terms.d, log_z[:, np.newaxis], out=out)
     out += terms.d_lo
+    tiny = rest < _TINY_REST
+    if tiny.any():
+        out[terms.rows[tiny], terms.top[tiny]] = _tiny_top(
+            terms.d[tiny], terms.d_lo[tiny], terms.top[tiny]
+        )
 
 
 def _plain_softmax_rows(
@@ -334,6 +374,7 @@ def _along_axis(
     return np.moveaxis(out.reshape(moved.shape), -1, ax)
 
 
+@in_row_blocks
 def softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Softmax: exponentiate and normalise along ``axis``.
 
@@ -393,6 +434,7 @@ def softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     return p.finish(_along_axis(p, axis, "softmax", _softmax_block))
 
 
+@in_row_blocks
 def log_softmax(x: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Logarithm of :func:`softmax`, computed directly.
 
@@ -455,6 +497,7 @@ def _cotangent(p: Prepared, v: ArrayLike, func: str) -> tuple[F64, Prepared]:
     return pv.values, out
 
 
+@in_row_blocks
 def softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Vector-Jacobian product of :func:`softmax` (the backward pass).
 
@@ -505,6 +548,7 @@ def softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     return out.finish(_along_axis(p, axis, "softmax_vjp", _softmax_vjp_block, w))
 
 
+@in_row_blocks
 def log_softmax_vjp(x: ArrayLike, v: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Vector-Jacobian product of :func:`log_softmax`.
 
