@@ -186,3 +186,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     )
     head = output.index("</head>")
     return output[:head] + links + output[head:]
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page; it has the navigation's math."""
+    return typeset_delimited(output, template_name) if template_name.endswith(".html") else output
