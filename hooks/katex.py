@@ -12,9 +12,14 @@ KaTeX's markup and nothing moves.
   (``throwOnError``); in the browser it would only show as red text.
 - The wrapper element and its ``arithmatex`` class stay, so styles and the
   browser tests find the math where they did.
-- Notebook pages are not touched: nbconvert writes their math as raw ``$…$``
-  in text, which the client-side auto-render in ``site.js`` still typesets
-  (it skips everything already inside ``.katex``).
+- Raw ``$…$`` and ``$$…$$`` outside arithmatex remain: notebook pages
+  (mkdocs-jupyter) carry all their math that way, in the cells and in the
+  headings, table of contents and header that repeat a heading, and raw HTML
+  that hooks emit (the plot captions of hooks/markers.py) is not Markdown.
+  :func:`typeset_delimited` typesets those in every finished page, with the
+  delimiters and the skipped elements (code, ``pre``, scripts, existing
+  KaTeX markup) of KaTeX's auto-render, which therefore no page loads: no
+  KaTeX JavaScript runs in the reader's browser at all.
 - Rendered formulas are cached per build process; a page repeats many.
 - A page with typeset math preloads KaTeX's two workhorse fonts (upright and
   italic), so they arrive with the stylesheet instead of after the first
@@ -43,6 +48,26 @@ MATH = re.compile(
     r"</(?P=tag)>"
 )
 UNRENDERED = re.compile(r'class="arithmatex">\\[(\[]')
+# The finished page as tokens: elements whose text is never math (whole),
+# comments, tags, and text between tags.
+TOKENS = re.compile(
+    r"(?P<raw><(?P<rawtag>script|style|pre|textarea)\b[^>]*>.*?</(?P=rawtag)\s*>)"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<tag></?(?P<name>[a-zA-Z][\w-]*)[^>]*>)"
+    r"|(?P<text>[^<]+)"
+    r"|<",  # a doctype, or a stray "<": kept as it is
+    re.S,
+)
+# Elements whose text stays as it is, like auto-render's ignoredTags/Classes.
+SKIP_TAGS = {"code", "kbd", "samp", "option", "title", "head"}
+SKIP_CLASS = re.compile(r'\bclass="[^"]*\b(?:katex|highlight|highlight-ipynb|jp-OutputArea)\b')
+# auto-render's delimiters in its order: display before inline. An escaped
+# dollar (\$) is text.
+DELIMITED = re.compile(
+    r"\$\$(?P<d1>.+?)\$\$|\\\[(?P<d2>.+?)\\\]"
+    r"|(?<!\\)\$(?P<i1>[^$]+?)(?<!\\)\$|\\\((?P<i2>.+?)\\\)",
+    re.S,
+)
 FONTS = "assets/katex/fonts/"
 # KaTeX_Main-Regular sets digits, operators and upright letters, which every
 # formula has; KaTeX_Math-Italic sets variables (KaTeX's class "mathnormal").
@@ -106,14 +131,52 @@ def typeset(content: str, where: str) -> str:
     return result
 
 
+def typeset_delimited(page_html: str, where: str) -> str:
+    """``page_html`` with the ``$…$``/``$$…$$`` (and ``\\(…\\)``/``\\[…\\]``) math
+    of its text typeset, outside code, ``pre``, scripts and existing KaTeX markup."""
+
+    def replace(match: re.Match[str]) -> str:
+        display = match["d1"] is not None or match["d2"] is not None
+        tex = html.unescape(next(group for group in match.groups() if group is not None))
+        try:
+            return _katex().render(tex.strip(), display)
+        except ValueError as error:
+            raise ValueError(f"{where}: KaTeX cannot typeset {tex!r}: {error}") from None
+
+    out: list[str] = []
+    skipping: str | None = None  # the tag name of the element being skipped
+    depth = 0
+    for token in TOKENS.finditer(page_html):
+        text, tag, name = token["text"], token["tag"], token["name"]
+        if tag is not None:
+            name = name.lower()
+            closing = tag.startswith("</")
+            if skipping is None:
+                if not closing and (name in SKIP_TAGS or SKIP_CLASS.search(tag)):
+                    skipping, depth = name, 1
+            elif name == skipping and not tag.endswith("/>"):
+                depth += -1 if closing else 1
+                if depth == 0:
+                    skipping = None
+        elif text is not None and skipping is None and ("$" in text or "\\" in text):
+            out.append(DELIMITED.sub(replace, text))
+            continue
+        out.append(token[0])
+    return "".join(out)
+
+
 # After every other hook has changed the page's HTML.
 @event_priority(-100)
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files) -> str:
     return typeset(html_, page.file.src_uri)
 
 
+# After every other hook, on the whole page: a notebook's headings with math
+# also appear in the table of contents and the header.
+@event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if '<span class="katex">' not in output or page.file.src_uri.startswith("notebooks/"):
+    output = typeset_delimited(output, page.file.src_uri)
+    if '<span class="katex">' not in output:
         return output
     links = "".join(
         f'<link rel="preload" href="{get_relative_url(FONTS + font, page.url)}" as="font" '
@@ -123,3 +186,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     )
     head = output.index("</head>")
     return output[:head] + links + output[head:]
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page; it has the navigation's math."""
+    return typeset_delimited(output, template_name) if template_name.endswith(".html") else output

@@ -2,6 +2,8 @@
 
 - docs/shared/ (vendored KaTeX, site CSS and JS) is added to both builds under
   assets/; keeping it outside docs/ko and docs/en avoids two copies in git.
+  KaTeX's JavaScript is not: hooks/katex.py runs it at build time, and no
+  page loads it (an unused 270 kB file would only invite a stray <script>).
 - Only KaTeX's woff2 fonts are vendored; the served katex.min.css is the
   vendored file with its woff/ttf fallbacks removed (every browser that runs
   the site reads woff2), so the stylesheet names no file that does not exist.
@@ -21,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 SHARED = Path(__file__).resolve().parent.parent / "docs" / "shared"
 ROOT_ONLY = {"_headers"}
+BUILD_ONLY = re.compile(r"katex/(?:katex(?:\.min)?\.js|contrib/.*)$")
 KATEX_CSS = "katex/katex.min.css"
 FALLBACK_FONT = re.compile(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
 
@@ -49,6 +52,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise FileNotFoundError(f"vendored KaTeX missing under {SHARED}")
     for path in sorted(p for p in SHARED.rglob("*") if p.is_file()):
         relative = path.relative_to(SHARED).as_posix()
+        if BUILD_ONLY.match(relative):
+            continue
         if relative in ROOT_ONLY:
             if config.theme["language"] != "ko":
                 continue

@@ -48,6 +48,42 @@ def test_text_without_math_is_returned_unchanged(katex_hook: object) -> None:
     assert katex_hook.typeset(page, "plain.md") == page
 
 
+def test_dollar_math_in_a_finished_page_is_typeset(katex_hook: object) -> None:
+    page = (
+        "<!doctype html><html><head><title>Loss $p - y$</title></head><body>"
+        '<h2 id="g">Gradient $p - y$</h2>'
+        "<p>With $T &gt; 0$:</p>"
+        "<p>$$\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$</p>"
+        "</body></html>"
+    )
+    out = katex_hook.typeset_delimited(page, "notebooks/softmax.py")
+    assert out.startswith("<!doctype html><html><head><title>Loss $p - y$</title></head>")
+    assert out.count('<span class="katex">') == 3
+    assert out.count('<span class="katex-display">') == 1
+    assert '<annotation encoding="application/x-tex">T &gt; 0</annotation>' in out
+    body = out[out.index("<body>") :]
+    assert "$" not in re.sub(r"<annotation[^>]*>.*?</annotation>", "", body)
+
+
+def test_code_scripts_attributes_escapes_and_typeset_math_stay_as_they_are(
+    katex_hook: object,
+) -> None:
+    already = katex_hook.typeset_delimited("<p>$x$</p>", "a.md")
+    page = (
+        '<pre><code>price = "$5" + "$6"</code></pre>'
+        "<p>Inline <code>$HOME and $PATH</code> and a \\$5 note.</p>"
+        '<script>var a = "$1$";</script>'
+        '<img alt="the curve $f(x)$" src="f.svg">'
+        '<div class="highlight-ipynb"><span>$a$ and $b$</span></div>' + already
+    )
+    assert katex_hook.typeset_delimited(page, "a.md") == page
+
+
+def test_a_tex_error_in_dollar_math_fails_naming_page_and_formula(katex_hook: object) -> None:
+    with pytest.raises(ValueError, match=r"notebooks/x\.py: KaTeX cannot typeset '\\\\frac\{1\}'"):
+        katex_hook.typeset_delimited("<p>$\\frac{1}$</p>", "notebooks/x.py")
+
+
 @pytest.mark.site
 def test_every_formula_of_the_built_markdown_pages_is_typeset(built_site: Path) -> None:
     wrappers = 0
@@ -64,3 +100,19 @@ def test_every_formula_of_the_built_markdown_pages_is_typeset(built_site: Path) 
     assert not raw, "\n".join(raw[:10])
     # Both languages carry the formulas of 25 function pages and the concepts.
     assert wrappers > 1000
+
+
+@pytest.mark.site
+def test_no_raw_dollar_math_is_left_in_the_text_of_any_built_page(
+    built_site: Path, katex_hook: object
+) -> None:
+    """Notebook cells and headings, hook-made captions: all typeset, with no script."""
+    left = []
+    for page in sorted(built_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if katex_hook.typeset_delimited(text, str(page)) != text:
+            left.append(str(page.relative_to(built_site)))
+        if "katex.min.js" in text or "auto-render" in text:
+            left.append(f"{page.relative_to(built_site)} loads KaTeX's JavaScript")
+    assert not left, left[:10]
+    assert not list(built_site.rglob("katex.min.js"))

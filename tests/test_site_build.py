@@ -311,12 +311,7 @@ def test_each_language_searches_only_its_own_pages(built_site: Path) -> None:
 @pytest.mark.site
 def test_shared_assets_and_figures_are_in_both_builds(built_site: Path) -> None:
     for prefix in ("", "en/"):
-        for name in (
-            "assets/katex/katex.min.js",
-            "assets/katex/katex.min.css",
-            "assets/katex/contrib/auto-render.min.js",
-            "assets/site.js",
-        ):
+        for name in ("assets/katex/katex.min.css", "assets/a11y.js"):
             assert (built_site / prefix / name).is_file(), prefix + name
         fonts = list((built_site / prefix / "assets/katex/fonts").iterdir())
         assert fonts and all(f.suffix == ".woff2" for f in fonts)

@@ -1,0 +1,85 @@
+"""What a phone pays for a page: the causes of slow Lighthouse mobile scores, guarded.
+
+Speed itself is measured by ``scripts/site_report.py --lighthouse`` (issue 14),
+not here; these tests pin down what made pages slow and was fixed:
+
+- KaTeX's JavaScript (75 kB gzip, plus auto-render walking the whole page)
+  ran on every page. Every formula, notebook pages included, is now typeset
+  at build time (hooks/katex.py), so a reader without JavaScript sees the
+  same math and no page requests KaTeX's scripts.
+- Style and layout dominate the main thread on a phone, and KaTeX's markup is
+  most of the DOM. The budgets below are the element counts measured per page
+  type (heaviest page of the type, December 2026) plus about 10 %: a change
+  that makes pages much heavier (another markup scheme for math, a tooltip
+  element on every repeated term) fails here and must raise the budget
+  knowingly.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_kit import LANGUAGES, PAGES
+
+# The heaviest page of each type, and the lightest (home) as a control.
+HEAVIEST = [
+    "",
+    "functions/softmax/",
+    "functions/sigmoid/",
+    "concepts/numerical-stability/",
+    "comparison/",
+    "glossary/",
+]
+
+# Elements (document.getElementsByTagName('*')) after load, per page type.
+# Measured maxima: home 1,030; function 4,351 (softmax); concept 4,423
+# (numerical-stability); comparison 3,518; notebook 3,832; glossary 825.
+DOM_BUDGET = {
+    "home": 1_150,
+    "functions": 4_800,
+    "concepts": 4_900,
+    "comparison": 3_900,
+    "notebooks": 4_250,
+    "glossary": 950,
+}
+KATEX_SCRIPT = re.compile(r"/katex/.*\.js(\?|$)|auto-render")
+
+
+def page_type(path: str) -> str:
+    first = path.removeprefix("en/").split("/")[0]
+    return first or "home"
+
+
+# Every notebook: their math used to be typeset in the browser only.
+CHECKED = [prefix + path for path in HEAVIEST for prefix in LANGUAGES.values()]
+CHECKED += [path for path in PAGES if page_type(path) == "notebooks"]
+
+
+@pytest.mark.parametrize("path", CHECKED)
+def test_math_is_typeset_in_the_html_without_javascript(tabs: object, path: str) -> None:
+    tab = tabs.open(java_script_enabled=False)
+    tab.goto(path)
+    formulas = tab.page.evaluate("document.querySelectorAll('.katex').length")
+    problems = tab.math_problems()
+    assert not problems, f"{path}: " + "\n".join(problems[:10])
+    if page_type(path) in ("functions", "concepts", "notebooks"):
+        assert formulas > 0, f"{path}: no typeset formula at all"
+
+
+@pytest.mark.parametrize("path", CHECKED)
+def test_no_katex_javascript_and_the_dom_within_budget(tabs: object, path: str) -> None:
+    tab = tabs.open()
+    scripts: list[str] = []
+    tab.page.on(
+        "request",
+        lambda request: scripts.append(request.url) if request.resource_type == "script" else None,
+    )
+    tab.goto(path)
+    tab.page.wait_for_load_state("networkidle")
+    katex = [url for url in scripts if KATEX_SCRIPT.search(url)]
+    assert not katex, f"{path} loads KaTeX's JavaScript: {katex}"
+    assert scripts, f"{path}: no script recorded at all (is the listener working?)"
+    elements = tab.page.evaluate("document.getElementsByTagName('*').length")
+    budget = DOM_BUDGET[page_type(path)]
+    assert elements <= budget, f"{path}: {elements} elements, budget {budget}"
