@@ -3,11 +3,14 @@
 The figures are written to build/plots/<language>/ (not committed), in the
 language of the build: the Korean site's legends are Korean. The generator writes a
 file only when its bytes change and skips all work when nothing it depends on
-changed, so running it on every build is cheap.
+changed, so running it on every build is cheap. With $ACTIVATIONS_REUSE_OUTPUTS
+set (scripts/serve.py's first pass after a package edit) the figures of the
+previous build are kept as they are, and redrawn in the pass that follows.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +27,8 @@ def out_dir(config: MkDocsConfig) -> Path:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if os.environ.get("ACTIVATIONS_REUSE_OUTPUTS") and any(out_dir(config).glob("*.svg")):
+        return
     plots.write(out_dir(config), language=config.theme["language"])
 
 
