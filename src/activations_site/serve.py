@@ -13,6 +13,11 @@ English (at ``/en/``) and serves them with MkDocs' live-reload server.
   so every module is imported afresh, and rebuilds both languages in full.
   Figures and notebook outputs come from their caches unless their inputs
   changed.
+- A change to the package is shown in two steps: first every page is rebuilt
+  with the figures and notebook outputs of the previous build
+  ($ACTIVATIONS_REUSE_OUTPUTS, read by hooks/plots.py and
+  activations_site.notebook_run) and the browser reloads; then the figures are
+  redrawn and the notebooks re-executed, and it reloads again.
 - The site is built for ``http://HOST:PORT/`` (``site_url``), so Material's
   instant navigation works on whatever port is chosen. ``SITE_URL`` in the
   environment overrides it.
@@ -203,6 +208,9 @@ class Builder:
             self.env.setdefault(variable, "1")
         self.changed: set[str] = set()
         self.lock = threading.Lock()
+        # Set by the server: asks its build loop for another round.
+        self.request_rebuild = lambda: None
+        self._outputs_stale = False
         self.workers: dict[str, _WorkerProcess] = {}
         (SERVE_DIR / "ko").mkdir(parents=True, exist_ok=True)
         (SERVE_DIR / "en").mkdir(parents=True, exist_ok=True)
@@ -216,20 +224,29 @@ class Builder:
         with self.lock:
             self.changed.add(path)
 
-    def _restart(self) -> None:
+    def _restart(self, reuse_outputs: bool = False) -> None:
         self.stop()
+        env = dict(self.env)
+        if reuse_outputs:
+            env["ACTIVATIONS_REUSE_OUTPUTS"] = "1"
         self.workers = {
-            language: _WorkerProcess(language, SERVE_DIR / language, self.env)
-            for language in CONFIGS
+            language: _WorkerProcess(language, SERVE_DIR / language, env) for language in CONFIGS
         }
 
     def __call__(self) -> None:
         with self.lock:
             changed, self.changed = self.changed, set()
         kind, pages = classify(changed) if changed and self.workers else ("full", {})
+        package = ROOT / "src" / "activations"
+        reuse = self.workers != {} and any(
+            Path(p).resolve().is_relative_to(package) for p in changed
+        )
+        if self._outputs_stale and kind == "pages":
+            kind, pages = "full", {}  # the figures and notebooks are still to be redone
         start = time.perf_counter()
         if kind == "full":
-            self._restart()
+            self._restart(reuse_outputs=reuse)
+            self._outputs_stale = reuse
             requests = {language: {"kind": "full"} for language in CONFIGS}
         else:
             requests = {lang: {"kind": "pages", "pages": uris} for lang, uris in pages.items()}
@@ -247,7 +264,10 @@ class Builder:
             f"{lang} {'in full' if reply['kind'] == 'full' else 'page'} {reply['seconds']:.1f} s"
             for lang, reply in replies.items()
         )
-        print(f"Rebuilt in {seconds:.1f} s ({what})", flush=True)
+        note = "; figures and notebooks follow" if self._outputs_stale else ""
+        print(f"Rebuilt in {seconds:.1f} s ({what}){note}", flush=True)
+        if self._outputs_stale:
+            self.request_rebuild()
 
     def stop(self, now: bool = False) -> None:
         for worker in list(self.workers.values()):
@@ -331,6 +351,13 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+    def request_rebuild() -> None:
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    builder.request_rebuild = request_rebuild
     not_found = SERVE_DIR / "ko" / "404.html"
     server.error_handler = lambda code: (
         not_found.read_bytes() if code == 404 and not_found.is_file() else None
