@@ -148,7 +148,7 @@ def _use_link(page: Page, language: str) -> str:
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    content = copy_text.add_copy_text(content)
+    content = copy_text.add_copy_text(content, wheel.provided_modules())
     if page.file.src_uri == USE_PAGE:
         return content
     note = _use_link(page, _language(config))

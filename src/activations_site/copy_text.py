@@ -8,15 +8,20 @@ ancestor of the ``<code>`` element when there is one (its bundle:
 source of each doctest block into ``data-copy`` on its ``div.highlight``; the
 prompts and outputs stay on screen.
 
-A block whose copy is not meant to run on its own carries ``data-copy-partial``
-(with the reason); none of the pages' doctest blocks needs it today.
+A block that imports a module beyond the standard library, ``activations`` and
+its dependencies (``mpmath`` for reference values, say) says so in
+``data-runs-with``: the reader needs that package too. A block whose copy is not
+meant to run on its own would carry ``data-copy-partial`` (with the reason);
+none of the pages' blocks needs it today.
 """
 
 from __future__ import annotations
 
+import ast
 import doctest
 import html
 import re
+import sys
 
 # One code block as pymdownx.highlight renders it: <div class="highlight"> (with
 # a language-xxx class when pygments_lang_class is on) <pre>...<code>...</code>
@@ -57,8 +62,29 @@ def runnable(text: str) -> str:
     return "".join(example.source for example in examples)
 
 
-def add_copy_text(page_html: str) -> str:
-    """Give every doctest block of a rendered page its runnable source as ``data-copy``."""
+def imported(source: str) -> set[str]:
+    """The top-level modules a piece of Python imports."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def needs_beyond(source: str, provided: set[str]) -> list[str]:
+    """Modules the source imports that neither the standard library nor ``provided`` has."""
+    return sorted(imported(source) - provided - set(sys.stdlib_module_names))
+
+
+def add_copy_text(page_html: str, provided: set[str]) -> str:
+    """Give every doctest block of a rendered page its runnable source as ``data-copy``.
+
+    ``provided`` names the modules the reader has after installing the package
+    (``activations`` and its dependencies); a block importing anything else is
+    marked ``data-runs-with``.
+    """
 
     def replace(match: re.Match[str]) -> str:
         if "data-copy" in match["attributes"]:
@@ -66,9 +92,14 @@ def add_copy_text(page_html: str) -> str:
         text = code_text(match["body"])
         if not is_doctest(text):
             return match[0]
-        copy = html.escape(runnable(text), quote=True).replace("\n", "&#10;")
+        source = runnable(text)
+        extra = ""
+        if "data-runs-with" not in match["attributes"]:
+            needs = needs_beyond(source, provided)
+            extra = f' data-runs-with="{" ".join(needs)}"' if needs else ""
+        copy = html.escape(source, quote=True).replace("\n", "&#10;")
         return (
-            f'<div class="{match["classes"]}"{match["attributes"]} data-copy="{copy}">'
+            f'<div class="{match["classes"]}"{match["attributes"]}{extra} data-copy="{copy}">'
             f"{match['body']}</div>"
         )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -53,6 +54,14 @@ def project() -> Project:
         dependencies=tuple(data["dependencies"]),
         license=data["license"],
     )
+
+
+def provided_modules() -> set[str]:
+    """Top-level modules a reader has after installing the wheel: it and its dependencies."""
+    names = {"activations"}
+    for requirement in project().dependencies:
+        names.add(re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].replace("-", "_"))
+    return names
 
 
 def _sources() -> list[Path]:

@@ -11,11 +11,14 @@ every code block of every page in both languages:
   per language is copied by clicking the button in chromium and reading the
   clipboard, to hold the attribute to what the button really gives.
 - Every block runs in its own interpreter, the blocks of a page in parallel.
-- Blocks that are not Python for this environment are counted by kind, not run:
-  ``data-language`` (shell commands, BibTeX), ``data-runs-with`` (the PyTorch,
-  JAX and Keras tabs, which ``scripts/check_frameworks.py`` runs where those
-  frameworks are installed) and ``data-copy-partial`` (a fragment on purpose);
-  the notebook cells are cells of one executed notebook and are copied as is.
+- A block that imports more than the package gives (``data-runs-with``, set by
+  the build from the block's imports) runs in a second environment that also
+  has those packages, when they are small and pure Python (:data:`SMALL_EXTRAS`).
+- Blocks that are not run here are counted by kind: ``data-language`` (shell
+  commands, BibTeX), ``data-runs-with`` a framework (the PyTorch, JAX and Keras
+  tabs, which ``scripts/check_frameworks.py`` runs where those frameworks are
+  installed) and ``data-copy-partial`` (a fragment on purpose); the notebook
+  cells are cells of one executed notebook, copied as is, and not counted here.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from bs4 import BeautifulSoup
 RUN_TIMEOUT_SECONDS = 300
 WORKERS = 4
 NOT_RUN_ATTRIBUTES = ("data-language", "data-runs-with", "data-copy-partial")
+# Packages a block may need beyond the wheel that this test installs to run it.
+SMALL_EXTRAS = {"mpmath"}
 
 
 @dataclass(frozen=True)
@@ -82,19 +87,43 @@ def wheel_from_use_page(site: Path, base: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def reader_python(built_site: Path, site: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with only the site's wheel (and its dependencies from PyPI)."""
-    wheel = wheel_from_use_page(built_site, site.base)
-    venv = tmp_path_factory.mktemp("reader") / "venv"
+def make_venv(directory: Path, *requirements: str) -> Path:
+    """A fresh venv holding only ``requirements`` (and what they depend on, from PyPI)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     uv = os.environ.get("UV", "uv")
-    subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)],
+    subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(directory)],
                    check=True, env=env)
-    python = venv / "bin" / "python"
-    subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), str(wheel)],
-                   check=True, env=env)
+    python = directory / "bin" / "python"
+    # Compiled bytecode: with PYTHONDONTWRITEBYTECODE set, every block would
+    # otherwise recompile NumPy and SciPy on import.
+    subprocess.run([uv, "pip", "install", "--quiet", "--compile-bytecode", "--python",
+                    str(python), *requirements], check=True, env=env)
     return python
+
+
+@pytest.fixture(scope="session")
+def site_wheel(built_site: Path, site: object) -> Path:
+    return wheel_from_use_page(built_site, site.base)
+
+
+@pytest.fixture(scope="session")
+def reader_python(site_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with only the site's wheel (and its dependencies from PyPI)."""
+    return make_venv(tmp_path_factory.mktemp("reader") / "venv", str(site_wheel))
+
+
+@pytest.fixture(scope="session")
+def extras_python(site_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The wheel plus :data:`SMALL_EXTRAS`, made on first use."""
+    made: list[Path] = []
+
+    def get() -> Path:
+        if not made:
+            directory = tmp_path_factory.mktemp("reader-extras") / "venv"
+            made.append(make_venv(directory, str(site_wheel), *sorted(SMALL_EXTRAS)))
+        return made[0]
+
+    return get
 
 
 def run(python: Path, block: Block, directory: Path) -> str | None:
@@ -113,14 +142,23 @@ def run(python: Path, block: Block, directory: Path) -> str | None:
     return f"block {block.index} exits {done.returncode}:\n      {tail}"
 
 
+def extras_of(block: Block) -> set[str] | None:
+    """The extra packages of a ``runs-with`` block this test can install, else None."""
+    if not block.kind.startswith("runs-with: "):
+        return None
+    needed = set(block.kind.removeprefix("runs-with: ").split())
+    return needed if needed <= SMALL_EXTRAS else None
+
+
 def test_every_copied_block_runs_with_the_published_wheel(
-    built_site: Path, reader_python: Path, page_path: str, tmp_path: Path
+    built_site: Path, reader_python: Path, extras_python: object, page_path: str, tmp_path: Path
 ) -> None:
     page = blocks(built_site, page_path)
-    runnable = [b for b in page if b.kind == "python"]
+    jobs = [(reader_python, b) for b in page if b.kind == "python"]
+    jobs += [(extras_python(), b) for b in page if extras_of(b)]
     # Running from a scratch directory: the repository's src/ must not be importable.
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        problems = [p for p in pool.map(lambda b: run(reader_python, b, tmp_path), runnable) if p]
+        problems = [p for p in pool.map(lambda job: run(*job, tmp_path), jobs) if p]
     assert not problems, f"{page_path}: copied code does not run:\n  " + "\n  ".join(problems)
 
 
@@ -134,7 +172,7 @@ def test_doctest_blocks_copy_code_without_prompts_or_output(built_site: Path) ->
             continue
         for block in blocks(built_site, page_path):
             counted[block.kind.split(":")[0]] += 1
-            if block.kind != "python":
+            if block.kind != "python" and not extras_of(block):
                 continue
             lines = block.copy.splitlines()
             if any(line.startswith((">>>", "...")) for line in lines):
