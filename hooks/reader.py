@@ -45,7 +45,8 @@ TEXT = {
         '설치 방법은 <a href="{href}">코드 사용하기</a>에 있습니다.',
         "site": "이 사이트에서 받아 설치:",
         "clone": "저장소를 클론(clone)했다면 그 최상위 디렉터리에서:",
-        "needs": "Python {python}, {deps}이(가) 필요합니다. pip가 PyPI에서 함께 설치합니다.",
+        "needs": "Python {python}에서 동작합니다. 필요한 패키지: {deps} "
+        "(pip가 PyPI에서 함께 설치합니다).",
         "wheel": "패키지 휠(wheel) 파일",
         "json": "레지스트리(registry) 전체, JSON",
         "csv": "레지스트리 전체, CSV (함수마다 한 행)",
@@ -58,7 +59,7 @@ TEXT = {
         '<a href="{href}">Use the code</a> says how to install it.',
         "site": "From this site:",
         "clone": "From a clone of the repository, in its top directory:",
-        "needs": "It needs Python {python} and {deps}; pip installs them from PyPI.",
+        "needs": "It runs on Python {python} and needs {deps} (pip installs them from PyPI).",
         "wheel": "The package as a wheel",
         "json": "The whole registry, JSON",
         "csv": "The whole registry, CSV (one row per function)",
