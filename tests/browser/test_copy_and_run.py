@@ -193,10 +193,16 @@ def test_the_copy_button_copies_the_runnable_text(
         on_screen = first.locator("pre > code").inner_text()
         assert on_screen.lstrip().startswith(">>>"), f"{page_path}: first block is no doctest"
         first.locator("button[data-md-type=copy]").click()
-        tab.page.wait_for_function(
-            "async () => (await navigator.clipboard.readText()).length > 0", timeout=TIMEOUT_MS
-        )
-        copied = tab.page.evaluate("navigator.clipboard.readText()")
+        # Each poll starts a clipboard read and checks the last one (an async
+        # predicate would return a Promise, which is always truthy).
+        copied = tab.page.wait_for_function(
+            """() => {
+                navigator.clipboard.readText().then(text => { window.__clipboard = text; });
+                return window.__clipboard || false;
+            }""",
+            polling=100,
+            timeout=TIMEOUT_MS,
+        ).json_value()
         assert ">>>" not in copied, f"{page_path}: the clipboard has prompts:\n{copied}"
         expected = blocks(built_site, page_path)[0].copy
         assert copied == expected.rstrip(), f"{page_path}: clipboard differs from data-copy"

@@ -73,9 +73,15 @@ def test_every_code_block_has_a_working_copy_button(tabs: object, page_path: str
         tab.page.evaluate("navigator.clipboard.writeText('')")
         buttons.first.click()
         expected = reader_copy(blocks.first.inner_text())
+        # The clipboard is read asynchronously: each poll starts a read and checks the
+        # last one (an async predicate would return a Promise, which is always truthy).
         tab.page.wait_for_function(
-            "async expected => (await navigator.clipboard.readText()).trim() === expected",
+            """expected => {
+                navigator.clipboard.readText().then(text => { window.__clipboard = text; });
+                return (window.__clipboard ?? '').trim() === expected;
+            }""",
             arg=expected,
+            polling=100,
         )
 
 
