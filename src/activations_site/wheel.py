@@ -2,7 +2,8 @@
 
 The wheel is built from ``pyproject.toml`` with ``uv build --wheel`` (hatchling
 backend) and cached under ``build/wheel/<key>/``, the key being a hash of
-everything that goes into it (the package source and ``pyproject.toml``): a
+everything that goes into it (the package source, ``pyproject.toml`` and the
+README, which becomes the wheel's long description): a
 rebuild of the site reuses the same file, so its bytes change only when the
 package does. ``SOURCE_DATE_EPOCH`` is fixed, so the same source always gives
 the same bytes (hatchling writes reproducible wheels from it).
@@ -65,7 +66,8 @@ def provided_modules() -> set[str]:
 
 
 def _sources() -> list[Path]:
-    return [PYPROJECT, *sorted(p for p in PACKAGE.rglob("*") if p.is_file() and
+    # README.md is the wheel's long description (pyproject's readme), in its METADATA.
+    return [PYPROJECT, ROOT / "README.md", *sorted(p for p in PACKAGE.rglob("*") if p.is_file() and
                                "__pycache__" not in p.parts)]
 
 
