@@ -27,6 +27,7 @@ from activations.registry import (
     Activation,
     output_moments,
 )
+from activations_site import framework_tabs
 from activations_site import plots as figures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -379,13 +380,7 @@ def card(ctx: Context, entry: Activation) -> str:
 
 
 def frameworks(ctx: Context, entry: Activation) -> str:
-    t = ctx.text
-    rows = [f"| {t['framework']} | {t['calls']} | {t['notes']} |", "|---|---|---|"]
-    for fw in entry.frameworks:
-        calls = "<br>".join(_code(c) for c in fw.calls) or t["no_builtin"]
-        note = getattr(fw, f"note_{ctx.language}") or "—"
-        rows.append(f"| {FRAMEWORK_NAMES[fw.framework]} | {calls} | {_cell(note)} |")
-    return "\n".join(rows) + "\n"
+    return framework_tabs.render(ctx.language, entry, _code)
 
 
 def paper(ctx: Context, entry: Activation) -> str:

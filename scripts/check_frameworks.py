@@ -37,14 +37,24 @@ check and exits 1 on any mismatch.
 This is a maintenance script, not a test and not a project dependency. Usage, from the
 repository root, with a scratch environment holding the frameworks::
 
-    PYTHONPATH=src /tmp/torchvenv/bin/python scripts/check_frameworks.py
+    PYTHONPATH=src /tmp/torchvenv/bin/python scripts/check_frameworks.py [--record]
+
+``--record`` writes the run's summary (framework versions, date, number of checks and
+mismatches, and every registry call and site tab program checked, with its result) to
+``docs/data/framework-check.json``, which the function pages show. It also runs the
+site's framework tab programs (:mod:`activations_site.framework_tabs`) as a reader
+would and compares their output with ours.
 """
 
 from __future__ import annotations
 
+import argparse
 import ast
+import contextlib
+import datetime
 import importlib.util
 import inspect
+import io
 import json
 import os
 import re
@@ -63,12 +73,15 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np  # noqa: E402
 
 from activations.registry import REGISTRY, Activation  # noqa: E402
+from activations_site import framework_tabs  # noqa: E402
 
 GRID = np.linspace(-20.0, 20.0, 161)
 SPECIAL = (0.0, 1.0, -1.0, 3.0, -3.0, 6.0, -6.0, 0.5, -0.5, 2.5, -2.5, 1e-3, -1e-3, 1e-8, -1e-8)
 VALUE_RTOL = 1e-6
 VALUE_FLOOR = 1e-6
 GRAD_TOL = 1e-12
+# The site's tab programs compute in the framework's default float32.
+PROGRAM_RTOL = 1e-5
 
 # The registry's ``tensorflow`` column is the native tf.nn op's gradient where one exists.
 TF_NATIVE = {
@@ -147,6 +160,8 @@ class Row:
     expected: str
     got: str
     status: str  # "ok", "MISMATCH", "n/a" (no claim to check) or "note" (worth a look)
+    key: str = ""  # registry framework id, for the rows that check a registry call
+    call: str = ""  # the registry call (section "value") or tab program (section "tab")
 
 
 # --- frameworks -----------------------------------------------------------------------
@@ -346,12 +361,42 @@ def compare_values(
             worst = max(worst, max_difference(got, ours))
     except Exception as exc:  # a call the registry lists must run as written
         return Row(section, entry.id, backend.label, f"`{call}`", "runs",
-                   f"{type(exc).__name__}: {exc}".splitlines()[0], "MISMATCH")
+                   f"{type(exc).__name__}: {exc}".splitlines()[0], "MISMATCH",
+                   backend.key, call)
     args = ", ".join(f"{k}={v}" for k, v in kwargs.items())
     target = f"ours {reference.id}({args})" if args or reference is not entry else "ours"
     status = "ok" if worst <= VALUE_RTOL else "MISMATCH"
     return Row(section, entry.id, backend.label, f"`{call}` vs {target}",
-               f"rel. diff <= {VALUE_RTOL:g}", f"{worst:.2g}", status)
+               f"rel. diff <= {VALUE_RTOL:g}", f"{worst:.2g}", status, backend.key, call)
+
+
+def check_programs(backend: Backend) -> Iterator[Row]:
+    """Run each framework tab of the site as the reader copies it; compare its ``y``.
+
+    The programs build their own float32 input; they are compared with our function
+    at its defaults on the same values, within float32 rounding.
+    """
+    for entry in REGISTRY.values():
+        for program in framework_tabs.programs(entry):
+            if program.framework != backend.key:
+                continue
+            namespace: dict[str, Any] = {}
+            try:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    exec(compile(program.code, f"<tab {entry.id}>", "exec"), namespace)
+                got = np.asarray(backend.numpy(namespace["y"]), dtype=np.float64)
+                x = np.array(ast.literal_eval(framework_tabs._input(entry)))
+                ours = np.asarray(entry.function(x), dtype=np.float64)
+                worst = max_difference(got, ours)
+            except Exception as exc:
+                yield Row("tab", entry.id, backend.label, "site tab program runs", "runs",
+                          f"{type(exc).__name__}: {exc}".splitlines()[0], "MISMATCH",
+                          backend.key, program.call)
+                continue
+            status = "ok" if worst <= PROGRAM_RTOL else "MISMATCH"
+            yield Row("tab", entry.id, backend.label, f"site tab program `{program.call}`",
+                      f"rel. diff <= {PROGRAM_RTOL:g}", f"{worst:.2g}", status, backend.key,
+                      program.call)
 
 
 def gradient_rows(
@@ -594,6 +639,8 @@ def run(backends: list[Backend]) -> list[Row]:
             rows += check_stated_default_values(backend)
             rows += check_defaults(backend)
             rows += check_absences(backend)
+            if not isinstance(backend, TensorFlowBackend):
+                rows += check_programs(backend)
     return rows
 
 
@@ -617,7 +664,44 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+FRAMEWORK_LABELS = {"torch": "PyTorch", "jax": "JAX", "keras": "Keras", "tensorflow": "TensorFlow"}
+
+
+def record(rows: list[Row], versions: list[str]) -> dict[str, Any]:
+    """The summary the site shows: versions, counts, and every registry call checked."""
+    numbers = {}
+    for version in versions:
+        name, number = version.split()[:2]
+        if name in FRAMEWORK_LABELS:
+            numbers[FRAMEWORK_LABELS[name]] = number.rstrip(",")
+    claims = sorted(
+        {(r.activation, r.key, r.call, r.section, r.status) for r in rows
+         if r.section in ("value", "tab") and r.call
+         and r.framework != KerasTensorFlowBackend.label}
+    )
+    return {
+        "date": datetime.datetime.now(datetime.UTC).date().isoformat(),
+        "python": sys.version.split()[0],
+        "numpy": np.__version__,
+        "frameworks": {label: numbers.get(label) for label in FRAMEWORK_LABELS.values()},
+        "checks": len(rows),
+        "mismatches": sum(r.status == "MISMATCH" for r in rows),
+        "notes": sum(r.status == "note" for r in rows),
+        "claims": [
+            {"activation": a, "framework": k, "call": c, "section": sec, "status": st}
+            for a, k, c, sec, st in claims
+        ],
+    }
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(TF_WORKER, action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--record", action="store_true",
+        help=f"write the run's summary to {framework_tabs.RECORD.relative_to(framework_tabs.ROOT)}",
+    )
+    args = parser.parse_args()
     if _WORKER:
         backends = [b for b in (load(TensorFlowBackend), load(KerasTensorFlowBackend)) if b]
         rows = run(backends)
@@ -642,6 +726,13 @@ def main() -> int:
     bad = [r for r in rows if r.status == "MISMATCH"]
     notes = sum(r.status == "note" for r in rows)
     print(f"\n{len(rows)} checks, {len(bad)} mismatches, {notes} notes.")
+    if args.record:
+        summary = record(rows, versions)
+        framework_tabs.RECORD.parent.mkdir(parents=True, exist_ok=True)
+        framework_tabs.RECORD.write_text(
+            json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        print(f"Recorded in {framework_tabs.RECORD}")
     return 1 if bad else 0
 
 

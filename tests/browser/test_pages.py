@@ -44,7 +44,21 @@ COPYABLE = [
 ]
 
 
+def reader_copy(on_screen: str) -> str:
+    """What a reader wants from a block on screen: a doctest's code lines, without prompts.
+
+    Lines after ``>>> `` and ``... `` are code; every other line of a doctest is
+    its printed output. A block that is no doctest is copied as shown.
+    """
+    text = on_screen.strip()
+    if not text.startswith(">>>"):
+        return text
+    lines = text.splitlines()
+    return "\n".join(line[4:] for line in lines if line.startswith((">>>", "..."))).strip()
+
+
 def test_every_code_block_has_a_working_copy_button(tabs: object, page_path: str) -> None:
+    """The first block's button copies its runnable code (prompts and output stay on screen)."""
     tab = tabs.open_shared()
     tab.goto(page_path)
     for block_selector, button_selector in COPYABLE:
@@ -58,10 +72,16 @@ def test_every_code_block_has_a_working_copy_button(tabs: object, page_path: str
             continue
         tab.page.evaluate("navigator.clipboard.writeText('')")
         buttons.first.click()
-        expected = blocks.first.inner_text().strip()
+        expected = reader_copy(blocks.first.inner_text())
+        # The clipboard is read asynchronously: each poll starts a read and checks the
+        # last one (an async predicate would return a Promise, which is always truthy).
         tab.page.wait_for_function(
-            "async expected => (await navigator.clipboard.readText()).trim() === expected",
+            """expected => {
+                navigator.clipboard.readText().then(text => { window.__clipboard = text; });
+                return (window.__clipboard ?? '').trim() === expected;
+            }""",
             arg=expected,
+            polling=100,
         )
 
 
