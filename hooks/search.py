@@ -231,14 +231,16 @@ def function_names(entry, language: str) -> list[str]:
     if language == "ko":
         names.append(entry.name_ko)
         head, _, inner = entry.name_ko.partition(" (")
-        names.append(head)
     names.append(entry.name_en)
     names += entry.aliases
-    # Convenience names (the part before an English parenthesis, each part of a
-    # Korean one) yield to any function whose own name they are.
+    # Convenience names (the part before a parenthesis, each part of a Korean
+    # one) yield to any function whose own name they are, and to the first
+    # function in registry order that has them (GELU before GELU (tanh ...)).
     extras = [entry.name_en.partition(" (")[0]]
-    if language == "ko" and inner:
-        extras += [part.strip() for part in inner.rstrip(")").split(",")]
+    if language == "ko":
+        extras.append(head)
+        if inner:
+            extras += [part.strip() for part in inner.rstrip(")").split(",")]
     return [*dict.fromkeys(names)], [e for e in dict.fromkeys(extras) if e]
 
 

@@ -50,10 +50,13 @@ def names_to_type(language: str) -> list[tuple[str, str]]:
     Read from the registry at test time: names change there, never here.
     """
     pairs = []
+    heads = [entry.name_ko.partition(" (")[0] for entry in REGISTRY.values()]
     for entry in REGISTRY.values():
         names = [entry.id, entry.name_en, *entry.aliases]
         if language == "ko":
-            names = [entry.name_ko, entry.name_ko.partition(" (")[0], *names]
+            head = entry.name_ko.partition(" (")[0]
+            # A short name two functions share (GELU, GELU (tanh 근사)) names neither.
+            names = [entry.name_ko, *([head] if heads.count(head) == 1 else []), *names]
         prefix = LANGUAGES[language]
         pairs += [(name, f"{prefix}functions/{entry.id}/") for name in dict.fromkeys(names)]
     return pairs
