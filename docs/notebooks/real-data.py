@@ -107,21 +107,20 @@ for activation, c in curves.items():
 
 # %% id="plot-curves"
 epochs = np.arange(1, EPOCHS + 1)
-fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+fig, (top, bottom) = plt.subplots(2, 1, figsize=(7, 7.5), sharex=True)
 for activation, c in curves.items():
-    for ax, key in ((left, "loss"), (right, "accuracy")):
+    for ax, key in ((top, "loss"), (bottom, "accuracy")):
         mean, std = c[key].mean(axis=1), c[key].std(axis=1)
         ax.fill_between(epochs, mean - std, mean + std, color=COLORS[activation], alpha=0.2,
                         linewidth=0)
         ax.plot(epochs, mean, color=COLORS[activation], marker="o", markersize=3,
                 linestyle="--" if activation == "leaky_relu" else "-", label=activation)
-left.set_yscale("log")
-left.set_ylabel(say(ko="학습 손실(교차 엔트로피)", en="training loss (cross-entropy)"))
-right.set_ylabel(say(ko="테스트 정확도", en="test accuracy"))
-right.set_ylim(0.25, 1.0)
-for ax in (left, right):
-    ax.set_xlabel(say(ko="에포크", en="epoch"))
-right.legend(loc="lower right")
+top.set_yscale("log")
+top.set_ylabel(say(ko="학습 손실(교차 엔트로피)", en="training loss (cross-entropy)"))
+bottom.set_ylabel(say(ko="테스트 정확도", en="test accuracy"))
+bottom.set_ylim(0.25, 1.0)
+bottom.set_xlabel(say(ko="에포크", en="epoch"))
+bottom.legend(loc="lower right")
 fig.tight_layout()
 plt.show()
 
