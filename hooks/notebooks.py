@@ -278,8 +278,8 @@ def for_reader(html: str, name: str, language: str) -> str:
     soup = BeautifulSoup(html, features="html.parser")
     cells = soup.select("div.jp-Cell")
     setup = next(c for c in cells if "jp-CodeCell" in c.get("class", []))
-    if "LANG = " not in setup.get_text():
-        raise ValueError(f"notebooks/{name}: the first code cell is not the setup cell")
+    if "LANG = " not in setup.get_text() or "jp-MarkdownCell" not in cells[0].get("class", []):
+        raise ValueError(f"notebooks/{name}: expected the title, then the setup cell")
     details = soup.new_tag("details", attrs={"class": "notebook-setup"})
     summary = soup.new_tag("summary")
     summary.string = text["setup"]

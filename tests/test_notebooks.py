@@ -43,8 +43,11 @@ def test_every_prose_cell_exists_in_both_languages(name: str) -> None:
 def test_the_two_derived_notebooks_run_the_same_code(name: str) -> None:
     korean, english = _derived((nb.SOURCES / f"{name}.py").read_text(encoding="utf-8"))
     assert nb.differences(korean, english) == []
-    assert korean.cells[0].source.count('LANG = "ko"') == 1
-    assert english.cells[0].source.count('LANG = "en"') == 1
+    # The title comes first, then the setup cell that sets the language.
+    assert [c.cell_type for c in korean.cells[:2]] == ["markdown", "code"]
+    assert korean.cells[1].id == nb.SETUP_ID
+    assert korean.cells[1].source.count('LANG = "ko"') == 1
+    assert english.cells[1].source.count('LANG = "en"') == 1
     # The prose differs (it is translated), cell by cell.
     for ko_cell, en_cell in zip(korean.cells, english.cells, strict=True):
         if ko_cell.cell_type == "markdown":

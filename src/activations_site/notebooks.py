@@ -12,8 +12,8 @@ cell once and each prose cell once per language, as a pair sharing an id::
     # %% id="measure"
     ...
 
-:func:`derive` keeps the code cells and one language's prose, and puts first a
-code cell (:func:`setup_source`) that sets ``LANG`` and the figure style. Figure
+:func:`derive` keeps the code cells and one language's prose, and puts after the
+title a code cell (:func:`setup_source`) that sets ``LANG`` and the figure style. Figure
 text goes through ``say(ko=..., en=...)``, which reads ``LANG``: the same code
 draws a Korean figure in the Korean notebook. :func:`differences` compares two
 derived notebooks, so a test can prove they tell the same experiment.
@@ -69,7 +69,7 @@ STYLE = {
 
 
 def setup_source(language: str) -> str:
-    """The first code cell of the derived notebook: page language and figure style."""
+    """The setup cell of the derived notebook (after the title): language and figure style."""
     _check_language(language)
     style = dict(STYLE, **{"font.family": FONTS[language]})
     style_lines = "".join(f"        {_py(key)}: {_py(value)},\n" for key, value in style.items())
@@ -151,13 +151,13 @@ def pairing_problems(source: NotebookNode) -> list[str]:
 
 
 def derive(source: NotebookNode, language: str) -> NotebookNode:
-    """The notebook of one language: setup cell, then every code cell and that language's prose."""
+    """The notebook of one language: every code cell, that language's prose, the setup cell."""
     _check_language(language)
     problems = pairing_problems(source)
     if problems:
         raise ValueError("derive: the notebook source is not paired: " + "; ".join(problems))
     setup = nbformat.v4.new_code_cell(setup_source(language), id=SETUP_ID)
-    cells = [setup]
+    cells = []
     for cell in source.cells:
         if cell.cell_type == "markdown" and cell.metadata["lang"] != language:
             continue
@@ -166,6 +166,9 @@ def derive(source: NotebookNode, language: str) -> NotebookNode:
         derived.metadata.pop("lang", None)
         derived["id"] = cell_id  # stable ids: the .ipynb download is reproducible
         cells.append(derived)
+    # After the title: the notebook opens with its question, then sets up.
+    first_prose = next((i for i, c in enumerate(cells) if c.cell_type == "markdown"), -1)
+    cells.insert(first_prose + 1, setup)
     notebook = nbformat.v4.new_notebook(cells=cells, metadata=copy.deepcopy(source.metadata))
     notebook.metadata.pop("jupytext", None)
     notebook.metadata["language_info"] = {"name": "python"}
