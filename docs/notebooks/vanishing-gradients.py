@@ -62,7 +62,7 @@ labels = data.integers(0, CLASSES, size=SAMPLES)
 # $0$~$9$)를 만들어 순전파와 역전파를 한 번씩 하고, 층 $l$마다 다음을 기록합니다(노름은 모두 샘플과
 # 유닛에 걸친 프로베니우스 노름, Frobenius norm).
 #
-# - 순전파 활성화 $a_l = f(z_l)$의 노름 $\lVert a_l \rVert$
+# - 순전파의 활성화 $a_l = f(z_l)$의 노름 $\lVert a_l \rVert$
 # - 역전파되는 오차 $\delta_l = \partial L / \partial z_l$의 노름 $\lVert \delta_l \rVert$
 # - 가중치 기울기 $\partial L / \partial W_l = a_{l-1}^\top \delta_l$의 노름
 #   $\lVert \partial L / \partial W_l \rVert$ ($a_0$은 입력)
@@ -147,7 +147,7 @@ for activation, m in measured.items():
 # 노름은 $10$개 시드에 대한 기하 평균입니다. *층당 인자(factor per layer)*는 마지막 은닉층(층
 # 20)에서 첫 은닉층(층 1)으로 거슬러 갈 때 노름이 층마다 평균적으로 줄어드는(1보다 작음) 또는
 # 커지는(1보다 큼) 비율로, 예를 들어 $\delta$에 대해서는
-# $(\lVert \delta_1 \rVert / \lVert \delta_{20} \rVert)^{1/19}$입니다. 그래프는 위에서부터 순전파
+# $(\lVert \delta_1 \rVert / \lVert \delta_{20} \rVert)^{1/19}$입니다. 그래프는 위에서부터 순전파의
 # 활성화, 역전파되는 오차, 가중치 기울기의 노름입니다. 선은 기하 평균, 띠는 시드에 걸친 범위이고,
 # 가운데 그래프의 점선은 sigmoid의 층 20 값에서 출발해 층마다 정확히 $\tfrac14$씩 줄어드는
 # 경우입니다.
@@ -291,7 +291,7 @@ print(f"sigmoid: measured error factor {sigmoid['delta_factor']:.3f} vs max sigm
 # tanh(Xavier 초기화)와 GELU(He 초기화)는 더 미묘합니다. 가중치 기울기
 # $\lVert \partial L/\partial W_l \rVert$의 층당 인자는 1 가까이 유지되지만, 그것은 두 인자가 서로
 # 상쇄한 결과입니다. 역전파되는 오차 $\delta_l$은 입력 쪽으로 갈수록 층마다 줄어들고(위 표의 "error"
-# 인자), 반대로 순전파 활성화는 깊어질수록 줄어들어 앞쪽 층일수록 큽니다.
+# 인자), 반대로 순전파의 활성화는 깊어질수록 줄어들어 앞쪽 층일수록 큽니다.
 # $\partial L/\partial W_l = a_{l-1}^\top \delta_l$에서 작아지는 $\delta_l$과 커지는 $a_{l-1}$이
 # 맞물려 가중치 기울기의 크기가 층마다 비슷해집니다. Glorot과 Bengio(2010)가 Xavier 초기화를
 # 분석하며 본 그림이 이것입니다. 역전파되는 기울기는 깊이에 따라 여전히 줄어들 수 있지만 가중치
