@@ -271,9 +271,11 @@ def for_reader(html: str, name: str, language: str) -> str:
     """Downloads under the introduction, setup folded away, copy button in the page's language."""
     text = _TEXT[language]
     html = html.replace('aria-label="Copy to Clipboard"', f'aria-label="{text["copy"]}"')
-    html = html.replace(
-        '<span class="notice" hidden>Copied!</span>',
-        f'<span class="notice" hidden>{text["copied"]}</span>',
+    # (The alt-text pass re-serialises the cell HTML, so `hidden` may carry ="".)
+    html = re.sub(
+        r'(<span class="notice" hidden(?:="")?>)Copied!(</span>)',
+        rf"\g<1>{text['copied']}\g<2>",
+        html,
     )
     soup = BeautifulSoup(html, features="html.parser")
     cells = soup.select("div.jp-Cell")

@@ -377,14 +377,16 @@ def test_notebook_downloads_are_the_executed_notebooks_of_one_source(
 @pytest.mark.site
 def test_korean_notebook_pages_speak_korean_around_the_code(built_site: Path) -> None:
     """The copy button and the folded setup cell are labelled in the page's language."""
-    for prefix, copy, setup in (
-        ("", "클립보드에 복사", "준비 코드"),
-        ("en", "Copy to Clipboard", "Setup"),
+    for prefix, copy, copied, setup in (
+        ("", "클립보드에 복사", "복사했습니다!", "준비 코드"),
+        ("en", "Copy to Clipboard", "Copied!", "Setup"),
     ):
         for page in sorted((built_site / prefix).glob("notebooks/*/index.html")):
             html = page.read_text(encoding="utf-8")
             labels = set(re.findall(r'<clipboard-copy [^>]*aria-label="([^"]+)"', html))
             assert labels == {copy}, f"{page}: copy button says {labels}"
+            notices = set(re.findall(r'<span class="notice" hidden[^>]*>([^<]+)</span>', html))
+            assert notices == {copied}, f"{page}: copy button notice says {notices}"
             summary = re.search(
                 r'<details class="notebook-setup"><summary>([^<]+)</summary>\s*<div class="jp-Cell',
                 html,

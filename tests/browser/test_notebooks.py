@@ -62,7 +62,7 @@ def test_question_first_setup_folded_and_copied_in_the_page_language(
     assert page.locator(".jp-Notebook > .jp-Cell").first.locator("h1").count() == 1
     setup = page.locator("details.notebook-setup")
     assert not setup.evaluate("details => details.open")
-    assert not setup.locator(".jp-CodeCell").is_visible()
+    assert not setup.locator("pre").first.is_visible()
     button = setup.locator("clipboard-copy")
     assert button.get_attribute("aria-label") == COPY_LABEL[language]
     setup.locator("summary").click()
@@ -82,9 +82,11 @@ def test_downloads_and_full_size_figures_are_served(tabs: object, language: str)
     for path in (p for p in NOTEBOOK_PAGES if p.startswith(LANGUAGES[language] + "notebooks/")):
         tab.goto(path)
         links = tab.page.locator("p.notebook-downloads a[download]")
-        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        # Resolved URLs (Material's instant navigation makes link attributes absolute).
+        hrefs = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
         name = path.rstrip("/").split("/")[-1]
-        assert hrefs == [f"{name}.ipynb", f"{name}.py"], f"{path}: {hrefs}"
+        expected = [tab.url(f"{path}{name}.ipynb"), tab.url(f"{path}{name}.py")]
+        assert hrefs == expected, f"{path}: {hrefs}"
         status, _, text = tab.page.evaluate(FETCH, hrefs[0])
         assert status == 200
         notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
@@ -99,8 +101,8 @@ def test_downloads_and_full_size_figures_are_served(tabs: object, language: str)
         assert figures.count() > 0, f"{path}: no figure"
         for index in range(figures.count()):
             figure = figures.nth(index)
-            href = figure.get_attribute("href")
-            assert figure.locator("img").get_attribute("src") == href
+            href = figure.evaluate("a => a.href")
+            assert figure.locator("img").evaluate("img => img.src") == href
             assert figure.locator("img").get_attribute("alt"), f"{path}: {href} has no alt"
             status, kind, text = tab.page.evaluate(FETCH, href)
             assert status == 200 and kind.startswith("image/svg+xml"), (path, href, kind)
