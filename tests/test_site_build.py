@@ -11,6 +11,7 @@ from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import jupytext
+import nbformat
 import pytest
 import yaml
 
@@ -28,11 +29,7 @@ NOT_FETCHED = re.compile(
 
 def _sources(language: str) -> set[str]:
     base = DOCS / language
-    return {
-        p.relative_to(base).as_posix()
-        for p in base.rglob("*")
-        if p.suffix == ".md" or (p.suffix == ".py" and p.parent.name == "notebooks")
-    }
+    return {p.relative_to(base).as_posix() for p in base.rglob("*") if p.suffix == ".md"}
 
 
 def _python_blocks(markdown: str) -> list[str]:
@@ -218,13 +215,8 @@ def test_both_languages_have_identical_code_blocks() -> None:
     different = []
     for relative in sorted(_sources("ko") & _sources("en")):
         ko, en = (DOCS / lang / relative for lang in LANGUAGES)
-        if relative.endswith(".md"):
-            blocks = [_python_blocks(p.read_text(encoding="utf-8")) for p in (ko, en)]
-        else:
-            blocks = [
-                [c.source for c in jupytext.read(p).cells if c.cell_type == "code"]
-                for p in (ko, en)
-            ]
+        # The notebooks have one source (docs/notebooks): tests/test_notebooks.py.
+        blocks = [_python_blocks(p.read_text(encoding="utf-8")) for p in (ko, en)]
         if blocks[0] != blocks[1]:
             different.append(relative)
     assert not different
@@ -331,7 +323,7 @@ def test_shared_assets_and_figures_are_in_both_builds(built_site: Path) -> None:
 def test_notebook_pages_are_self_contained_and_reproducible(built_site: Path) -> None:
     pages = sorted(built_site.glob("notebooks/*/index.html"))
     pages += sorted(built_site.glob("en/notebooks/*/index.html"))
-    assert len(pages) == 2 * len(list((DOCS / "ko" / "notebooks").glob("*.py")))
+    assert len(pages) == 2 * len(list((DOCS / "notebooks").glob("*.py")))
     for page in pages:
         html = page.read_text(encoding="utf-8")
         name = page.relative_to(built_site).as_posix()
@@ -340,6 +332,66 @@ def test_notebook_pages_are_self_contained_and_reproducible(built_site: Path) ->
         assert "mathjax" not in html.lower(), name
         assert "No description has been provided" not in html, f"{name}: plot without alt"
         assert (page.parent / (page.parent.name + ".py")).is_file(), f"{name}: no source"
+
+
+def _download(built_site: Path, prefix: str, name: str) -> tuple:
+    folder = built_site / prefix / "notebooks" / name
+    notebook = nbformat.read(folder / f"{name}.ipynb", as_version=nbformat.NO_CONVERT)
+    return folder, notebook, (folder / f"{name}.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("name", sorted(p.stem for p in (DOCS / "notebooks").glob("*.py")))
+def test_notebook_downloads_are_the_executed_notebooks_of_one_source(
+    built_site: Path, name: str
+) -> None:
+    """Each page offers its notebook as .ipynb (executed, valid nbformat 4) and as jupytext .py;
+    the Korean and English downloads run the same code and differ only in LANG and prose."""
+    from activations_site import notebooks as nb
+
+    derived = {}
+    for language, prefix in zip(LANGUAGES, ("", "en"), strict=True):
+        folder, notebook, percent = _download(built_site, prefix, name)
+        nbformat.validate(notebook)
+        assert notebook.nbformat == 4
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert all(cell.execution_count for cell in code), f"{language}/{name}: not executed"
+        assert any(cell.outputs for cell in code), f"{language}/{name}: no outputs"
+        assert f'LANG = "{language}"' in code[0].source
+        # The jupytext download is the same notebook without outputs.
+        again = jupytext.reads(percent, fmt="py:percent")
+        assert [c.source for c in again.cells] == [c.source for c in notebook.cells]
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert f'href="{name}.ipynb"' in html and f'href="{name}.py"' in html
+        figures = re.findall(r'<a class="notebook-figure" href="([^"]+)"><img ([^>]*)>', html)
+        svgs = sum("image/svg+xml" in o.get("data", {}) for c in code for o in c.outputs)
+        assert len(figures) == svgs > 0, f"{language}/{name}: figures not extracted"
+        for href, attributes in figures:
+            assert (folder / href).read_text(encoding="utf-8").lstrip().startswith("<?xml")
+            assert f'src="{href}"' in attributes and 'loading="lazy"' in attributes
+            assert re.search(r'width="\d+"', attributes) and re.search(r'height="\d+"', attributes)
+        derived[language] = notebook
+    assert nb.differences(derived["ko"], derived["en"]) == []
+
+
+@pytest.mark.site
+def test_korean_notebook_pages_speak_korean_around_the_code(built_site: Path) -> None:
+    """The copy button and the folded setup cell are labelled in the page's language."""
+    for prefix, copy, copied, setup in (
+        ("", "클립보드에 복사", "복사했습니다!", "준비 코드"),
+        ("en", "Copy to Clipboard", "Copied!", "Setup"),
+    ):
+        for page in sorted((built_site / prefix).glob("notebooks/*/index.html")):
+            html = page.read_text(encoding="utf-8")
+            labels = set(re.findall(r'<clipboard-copy [^>]*aria-label="([^"]+)"', html))
+            assert labels == {copy}, f"{page}: copy button says {labels}"
+            notices = set(re.findall(r'<span class="notice" hidden[^>]*>([^<]+)</span>', html))
+            assert notices == {copied}, f"{page}: copy button notice says {notices}"
+            summary = re.search(
+                r'<details class="notebook-setup"><summary>([^<]+)</summary>\s*<div class="jp-Cell',
+                html,
+            )
+            assert summary and summary.group(1).startswith(setup), f"{page}: setup not folded"
 
 
 @pytest.mark.site

@@ -40,7 +40,11 @@ COPYABLE = [
         "article div.highlight > pre > code",
         "article div.highlight > pre > nav.md-code__nav > button[data-md-type=copy]",
     ),
-    ("article .jp-CodeCell .highlight-ipynb > pre", "article .jp-CodeCell clipboard-copy"),
+    # (The notebook's folded setup cell: tests/browser/test_notebooks.py opens it first.)
+    (
+        "article .jp-CodeCell:not(details .jp-CodeCell) .highlight-ipynb > pre",
+        "article .jp-CodeCell:not(details .jp-CodeCell) clipboard-copy",
+    ),
 ]
 
 
