@@ -90,7 +90,19 @@ BREAKS = """() => {
 }"""
 
 
-def test_words_do_not_break_in_tables_and_korean_links(tabs: object, page_path: str) -> None:
+# Known and open (issue 11): in the comparison table's narrow sticky name column
+# and one table of the choosing page, Korean link text still splits inside a
+# word at 360 px. Strict: the marker must go once it is fixed.
+KOREAN_LINK_BREAKS_OPEN = {"comparison/", "concepts/choosing/"}
+
+
+def test_words_do_not_break_in_tables_and_korean_links(
+    tabs: object, page_path: str, request: pytest.FixtureRequest
+) -> None:
+    if page_path in KOREAN_LINK_BREAKS_OPEN:
+        request.applymarker(
+            pytest.mark.xfail(reason="issue 11: Korean link text breaks mid-word", strict=True)
+        )
     """At 360 px, code in tables breaks only after a dot, `_`, `=` or punctuation; Korean links
     only between words ("keras.activations.g/elu" and "approximate=Fals/e" were split)."""
     tab = tabs.open(viewport=PHONES[1])
