@@ -15,7 +15,7 @@ from sybil.parsers.markdown import PythonCodeBlockParser
 
 # The notebooks are executed by the docs build; as modules they would be
 # imported (and run) by --doctest-modules.
-collect_ignore_glob = ["*/notebooks/*.py"]
+collect_ignore_glob = ["notebooks/*.py", "*/notebooks/*.py"]
 
 
 class FreshNamespace:

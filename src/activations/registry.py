@@ -432,7 +432,7 @@ FAMILIES: tuple[Family, ...] = (
         "정류 함수 (ReLU 계열)",
         "Identity for positive input, zero or a small slope for negative input; softplus is "
         "their smooth counterpart.",
-        "양수 입력은 그대로 내보내고 음수 입력은 0이나 작은 기울기로 줄이는 함수들이며, "
+        "양수 입력은 그대로 내보내고 음수 입력은 0으로 만들거나 작은 계수를 곱해 줄이는 함수들이며, "
         "소프트플러스는 그 매끄러운 버전입니다.",
     ),
     Family(
@@ -1238,7 +1238,7 @@ def _entries() -> tuple[Activation, ...]:
                 "negative_slope",
                 0.01,
                 "slope a for negative input",
-                "음수 입력에서의 기울기 a",
+                "음수 입력에 곱하는 계수 a",
             ),
         ),
         output_range=Interval(-INF, INF, False, False),
@@ -1262,7 +1262,7 @@ def _entries() -> tuple[Activation, ...]:
             en="At 0 we return the negative slope a (0.01 by default), like PyTorch "
             "(leaky_relu_backward uses x > 0 ? grad : grad * a) and TensorFlow (LeakyReluGrad "
             "uses features > 0). jax.nn.leaky_relu is where(x >= 0, x, a * x) and returns 1.",
-            ko="0에서는 음수 쪽 기울기 a(기본 0.01)를 돌려주며, PyTorch(leaky_relu_backward는 "
+            ko="0에서는 음수 쪽 계수 a(기본 0.01)를 돌려주며, PyTorch(leaky_relu_backward는 "
             "x > 0 ? grad : grad * a)와 TensorFlow(LeakyReluGrad는 features > 0으로 판단)와 "
             "같습니다. jax.nn.leaky_relu는 where(x >= 0, x, a * x)라서 1을 돌려줍니다.",
         ),
@@ -1288,8 +1288,8 @@ def _entries() -> tuple[Activation, ...]:
         cost="low",
         summary_en="ReLU with a small fixed slope for negative input, so a unit that is "
         "switched off still receives gradient and cannot 'die'.",
-        summary_ko="음수 입력에 작은 고정 기울기를 주는 ReLU로, 꺼진 뉴런에도 기울기가 흘러 "
-        "'죽은 뉴런'이 되지 않습니다.",
+        summary_ko="음수 입력에 작은 고정 계수를 곱하는 ReLU로, 꺼진 유닛에도 기울기가 흘러 "
+        "'죽은 유닛'이 되지 않습니다.",
     ))
     e.append(Activation(
         id="prelu",
@@ -1311,7 +1311,7 @@ def _entries() -> tuple[Activation, ...]:
                 "weight",
                 0.25,
                 "learned slope w for negative input (scalar or per channel)",
-                "학습되는 음수 쪽 기울기 w (스칼라 또는 채널별)",
+                "학습되는 음수 쪽 계수 w (스칼라 또는 채널별)",
             ),
         ),
         output_range=Interval(-INF, INF, False, False),
@@ -1352,7 +1352,7 @@ def _entries() -> tuple[Activation, ...]:
                 "plain ReLU) and by default learns one slope per input element, not one shared "
                 "slope; use shared_axes to share it.",
                 ko="keras.layers.PReLU는 alpha = 0(alpha_initializer='Zeros', 즉 보통의 ReLU)"
-                "에서 출발하며, 기본값으로 하나의 공유 기울기가 아니라 입력 원소마다 기울기를 "
+                "에서 출발하며, 기본값으로 하나의 공유 계수가 아니라 입력 원소마다 계수를 "
                 "학습합니다. 공유하려면 shared_axes를 쓰세요.",
             ),
             _jax(
@@ -1366,7 +1366,7 @@ def _entries() -> tuple[Activation, ...]:
         cost="low",
         summary_en="Leaky ReLU whose negative slope is learned with the other weights "
         "(PyTorch initialises it to 0.25).",
-        summary_ko="음수 쪽 기울기를 다른 가중치와 함께 학습하는 Leaky ReLU입니다(PyTorch의 "
+        summary_ko="음수 쪽 계수를 다른 가중치와 함께 학습하는 Leaky ReLU입니다(PyTorch의 "
         "초깃값은 0.25).",
     ))
     e.append(Activation(
