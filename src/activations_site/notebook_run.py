@@ -50,6 +50,9 @@ def execute(notebook: NotebookNode, name: str) -> NotebookNode:
         # Under load ipykernel may deliver one cell's prints as several stream
         # messages; merging them keeps the outputs byte-identical.
         coalesce_streams=True,
+        # No per-cell execution timestamps in the downloadable .ipynb: two builds
+        # of the same sources must be byte-identical.
+        record_timing=False,
         resources={"metadata": {"path": str(SOURCES)}},
     )
     # nbclient stops only kernels it created itself, unless told to.
