@@ -123,6 +123,7 @@ TEXT = {
         "plot_tied-halves": "{name}: 두 절반을 같게 둔 입력 $[x, x]$ 의 출력 (실선)과 그 $x$ 에 "
         "대한 도함수 (점선), $x \\in [-7, 7]$.",
         "alt": "{name}와 도함수의 그래프",
+        "explore": "탐색기에서 열기 ({name})",
         "family_alt": "{family}에 속한 함수들을 겹쳐 그린 그래프",
     },
     "en": {
@@ -212,6 +213,7 @@ TEXT = {
         "plot_tied-halves": "{name}: the output for equal halves $[x, x]$ (solid) and its "
         "derivative in $x$ (dashed), $x \\in [-7, 7]$.",
         "alt": "Plot of {name} and its derivative",
+        "explore": "Open in the explorer ({name})",
         "family_alt": "The {family} functions drawn together",
     },
 }
@@ -305,7 +307,13 @@ def plot(ctx: Context, entry: Activation) -> str:
     caption = ctx.text[f"plot_{kind}"].format(name=name)
     if figures.has_jump_marks(entry):
         caption += ctx.text["plot_jump"]
-    return _figure(ctx, f"{entry.id}.svg", ctx.text["alt"].format(name=name), caption)
+    figure = _figure(ctx, f"{entry.id}.svg", ctx.text["alt"].format(name=name), caption)
+    if entry.kind != "elementwise":
+        return figure
+    # The explorer reads its view from the query: this function, f and f'.
+    link = f"{ctx.link('explorer.md')}?fn={entry.id}:fd"
+    text = ctx.text["explore"].format(name=name)
+    return figure + f"\n[{text}]({link}){{ .explorer-link }}\n"
 
 
 def plot_inputs(ctx: Context, entry: Activation) -> str:

@@ -279,12 +279,18 @@ class Family:
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
-    """A keyword-only parameter with the function's default value."""
+    """A keyword-only parameter with the function's default value.
+
+    ``explore`` is the closed interval ``(low, high)`` the explorer page's slider
+    spans: values the function accepts everywhere in it, the default inside.
+    ``None`` for structural parameters (``axis``) that no slider moves.
+    """
 
     name: str
     default: float | int
     en: str
     ko: str
+    explore: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -997,8 +1003,8 @@ def _entries() -> tuple[Activation, ...]:
         latex_derivative=r"\operatorname{hardtanh}'(x) = \begin{cases} 1, & m < x < M \\ 0, "
         r"& x < m \text{ or } x > M \end{cases}",
         parameters=(
-            Parameter("min_val", -1.0, "lower clipping bound m", "아래쪽 자르기 경계 m"),
-            Parameter("max_val", 1.0, "upper clipping bound M", "위쪽 자르기 경계 M"),
+            Parameter("min_val", -1.0, "lower clipping bound m", "아래쪽 자르기 경계 m", (-3.0, -0.1)),
+            Parameter("max_val", 1.0, "upper clipping bound M", "위쪽 자르기 경계 M", (0.1, 3.0)),
         ),
         output_range=Interval(-1.0, 1.0, True, True),
         range_latex=r"[m, M] = [-1, 1]",
@@ -1239,6 +1245,7 @@ def _entries() -> tuple[Activation, ...]:
                 0.01,
                 "slope a for negative input",
                 "음수 입력에 곱하는 계수 a",
+                (0.0, 1.0),
             ),
         ),
         output_range=Interval(-INF, INF, False, False),
@@ -1312,6 +1319,7 @@ def _entries() -> tuple[Activation, ...]:
                 0.25,
                 "learned slope w for negative input (scalar or per channel)",
                 "학습되는 음수 쪽 계수 w (스칼라 또는 채널별)",
+                (-1.0, 1.0),
             ),
         ),
         output_range=Interval(-INF, INF, False, False),
@@ -1389,6 +1397,7 @@ def _entries() -> tuple[Activation, ...]:
                 1.0,
                 "sharpness β; softplus tends to ReLU as β grows",
                 "날카로움 β; β가 커질수록 ReLU에 가까워집니다",
+                (0.1, 10.0),
             ),
         ),
         output_range=Interval(0.0, INF, False, False),
@@ -1456,6 +1465,7 @@ def _entries() -> tuple[Activation, ...]:
                 1.0,
                 "the negative saturation value is -alpha",
                 "음수 쪽 포화값이 -alpha입니다",
+                (0.0, 3.0),
             ),
         ),
         output_range=Interval(-1.0, INF, False, False),
@@ -1562,6 +1572,7 @@ def _entries() -> tuple[Activation, ...]:
                 1.0,
                 "the negative saturation value is -alpha (alpha > 0)",
                 "음수 쪽 포화값이 -alpha입니다 (alpha > 0)",
+                (0.1, 3.0),
             ),
         ),
         output_range=Interval(-1.0, INF, False, False),
@@ -1739,6 +1750,7 @@ def _entries() -> tuple[Activation, ...]:
                 1.0,
                 "gate sharpness β (Swish-β; β = 1 is SiLU)",
                 "게이트의 날카로움 β (Swish-β; β = 1이면 SiLU)",
+                (0.0, 5.0),
             ),
         ),
         output_range=Interval(_SILU_MIN, INF, True, False),

@@ -1,0 +1,274 @@
+"""What the explorer page's script reads, and the golden values its functions are tested against.
+
+The explorer (``docs/{ko,en}/explorer.md``, script in ``docs/shared/explorer/``)
+computes every curve in the reader's browser. Its facts and its numbers come
+from the package, exported here at build time (``hooks/explorer.py``):
+
+- :func:`page_data` -> ``assets/explorer/data.json`` of each build: the
+  elementwise functions in registry order with their family, names in both
+  languages (the search box matches either), parameters with defaults and
+  slider ranges (``Parameter.explore``), the inputs where its formula changes piece, and its range, and the
+  interface text in the build's language.
+- :func:`golden` -> ``build/explorer/golden.json`` (not deployed): inputs and
+  the package's f and f' at the default parameters and at both ends of every
+  slider, which ``tests/browser/test_explorer.py`` compares with the script's
+  values in chromium.
+
+Examples
+--------
+>>> data = page_data("en")
+>>> [f["id"] for f in data["functions"]][:3]
+['identity', 'binary_step', 'sigmoid']
+>>> next(f for f in data["functions"] if f["id"] == "elu")["params"][0]["range"]
+[0.0, 3.0]
+>>> len(golden_inputs(())) >= 1000
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from activations.registry import FAMILIES, REGISTRY, Activation
+
+# The view a reader gets when the URL names no range.
+DEFAULT_VIEW = (-6.0, 6.0)
+# The explorer zooms no further out than this: the curves keep their shape
+# (and double precision its meaning) well inside it.
+WIDEST_VIEW = 1000.0
+TINY_NORMAL = np.finfo(np.float64).tiny
+
+UI: dict[str, dict[str, str]] = {
+    "ko": {
+        "search": "함수 찾기 (한국어 또는 영어 이름)",
+        "nomatch": "찾는 이름과 맞는 함수가 없습니다.",
+        "functions": "함수",
+        "chosen": "고른 함수",
+        "none": "함수를 하나 이상 고르세요.",
+        "show": "그릴 곡선",
+        "f": "f",
+        "d": "f′",
+        "fd": "f와 f′",
+        "remove": "빼기",
+        "zoomin": "확대",
+        "zoomout": "축소",
+        "left": "왼쪽으로 이동",
+        "right": "오른쪽으로 이동",
+        "reset": "처음 범위로",
+        "plot": "그래프: 화살표 키로 십자선 이동, +와 -로 확대·축소, Shift+화살표로 이동",
+        "range": "x 범위",
+        "readout": "십자선 읽기",
+        "table": "그래프의 점을 표로 보기",
+        "caption": "그래프의 점 (x마다 고른 곡선의 값)",
+        "f0": "f(0)",
+        "df0": "f′(0)",
+        "kinks": "꺾인 점의 f′ (우리 관례)",
+        "nokinks": "없음",
+        "rangedef": "치역 (기본 매개변수에서)",
+        "badid": "주소에 알 수 없는 함수 {v}가 있어 넣지 않았습니다.",
+        "badparam": "주소의 {f} 매개변수 {p} = {v}는 범위 [{lo}, {hi}] 밖이거나 수가 아니어서 기본값 {d}를 썼습니다.",
+        "badview": "주소의 x 범위 {v}를 읽을 수 없어 처음 범위를 썼습니다.",
+        "badshow": "주소의 곡선 종류 {v}를 알 수 없어 f를 그렸습니다.",
+        "toomany": "한 번에 {n}개까지 겹쳐 그릴 수 있어 나머지 {v}는 넣지 않았습니다.",
+        "badfield": "{p}에는 [{lo}, {hi}] 범위의 수를 넣으세요. 그래프는 바뀌지 않았습니다.",
+    },
+    "en": {
+        "search": "Find a function (Korean or English name)",
+        "nomatch": "No function matches that name.",
+        "functions": "Functions",
+        "chosen": "Chosen functions",
+        "none": "Choose at least one function.",
+        "show": "Curves to draw",
+        "f": "f",
+        "d": "f′",
+        "fd": "f and f′",
+        "remove": "Remove",
+        "zoomin": "Zoom in",
+        "zoomout": "Zoom out",
+        "left": "Move left",
+        "right": "Move right",
+        "reset": "Reset range",
+        "plot": "Plot: arrow keys move the crosshair, + and - zoom, Shift+arrows move the range",
+        "range": "x range",
+        "readout": "Crosshair reading",
+        "table": "Show the plotted points as a table",
+        "caption": "Plotted points (the chosen curves at each x)",
+        "f0": "f(0)",
+        "df0": "f′(0)",
+        "kinks": "f′ at the kinks (our convention)",
+        "nokinks": "none",
+        "rangedef": "Range (at the default parameters)",
+        "badid": "The address names an unknown function {v}; it was left out.",
+        "badparam": "The address sets {f} parameter {p} = {v}, outside [{lo}, {hi}] or not a number; the default {d} is used.",
+        "badview": "The address's x range {v} could not be read; the initial range is used.",
+        "badshow": "The address's curve kind {v} is unknown; f is drawn.",
+        "toomany": "At most {n} functions can be overlaid; {v} were left out.",
+        "badfield": "{p} takes a number in [{lo}, {hi}]; the plot is unchanged.",
+    },
+}
+MAX_CURVES = 6
+
+_LATEX_TEXT = (
+    ("\\infty", "∞"),
+    ("\\{", "{"),
+    ("\\}", "}"),
+    ("\\alpha", "α"),
+    ("\\lambda", "λ"),
+    ("\\approx", "≈"),
+    ("\\tfrac{3}{8}", "3/8"),
+    ("\\quad", " "),
+)
+
+
+def range_text(entry: Activation) -> str:
+    """The registry's range as plain text (the explorer typesets no math in the browser).
+
+    >>> range_text(REGISTRY["elu"])
+    '(-α, ∞) = (-1, ∞)'
+    """
+    text = entry.range_latex
+    for tex, plain in _LATEX_TEXT:
+        text = text.replace(tex, plain)
+    if "\\" in text:
+        raise ValueError(f"{entry.id}: range_latex {entry.range_latex!r} has TeX left: {text!r}")
+    return text
+
+
+def elementwise() -> list[Activation]:
+    return [e for e in REGISTRY.values() if e.kind == "elementwise"]
+
+
+def _function(entry: Activation) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "family": entry.family,
+        "ko": entry.name_ko,
+        "en": entry.name_en,
+        "aliases": list(entry.aliases),
+        "params": [
+            {"name": p.name, "default": p.default, "range": list(p.explore), "ko": p.ko, "en": p.en}
+            for p in entry.parameters
+        ],
+        "range": range_text(entry),
+        "breaks": _breaks(entry),
+    }
+
+
+def _breaks(entry: Activation) -> list[float | str]:
+    """Where the defining formula changes piece; a parameter's name where one sets it.
+
+    Only hard tanh's corners move with its parameters (they are min_val and
+    max_val); the script reads the current values for those names.
+    """
+    if entry.id == "hard_tanh":
+        return ["min_val", "max_val"]
+    return list(entry.breakpoints)
+
+
+def page_data(language: str) -> dict[str, Any]:
+    """Everything the explorer script needs, with the interface text in ``language``."""
+    entries = elementwise()
+    for entry in entries:
+        for p in entry.parameters:
+            if p.explore is None:
+                raise ValueError(f"{entry.id}.{p.name}: no slider range (Parameter.explore)")
+    used = {e.family for e in entries}
+    return {
+        "language": language,
+        "ui": UI[language],
+        "view": list(DEFAULT_VIEW),
+        "widest": WIDEST_VIEW,
+        "maxCurves": MAX_CURVES,
+        "families": [
+            {"id": f.id, "ko": f.name_ko, "en": f.name_en} for f in FAMILIES if f.id in used
+        ],
+        "functions": [_function(e) for e in entries],
+    }
+
+
+def _around(points: list[float]) -> list[float]:
+    """Each point and its two floating-point neighbours, and points close by."""
+    near = []
+    for p in points:
+        near += [p, math.nextafter(p, -math.inf), math.nextafter(p, math.inf)]
+        near += [p + d for d in (-1e-9, 1e-9, -1e-3, 1e-3)]
+    return near
+
+
+def golden_inputs(kinks: tuple[float, ...]) -> np.ndarray:
+    """At least 1,000 inputs: the explorer's widest view, dense near 0, tails, and the kinks."""
+    grid = np.linspace(-12.0, 12.0, 801)
+    tails = np.geomspace(12.0, 745.0, 100)
+    tiny = np.geomspace(1e-300, 1e-3, 60)
+    special = [0.0, -0.0, 1.0, -1.0, 3.0, -3.0, 6.0, -6.0, 709.0, -709.0, 710.0, -710.0]
+    x = np.concatenate([grid, tails, -tails, tiny, -tiny, special, _around(list(kinks) + [0.0])])
+    return np.unique(x)
+
+
+def _cases(entry: Activation) -> list[dict[str, float]]:
+    """Parameter sets: the defaults, then each slider's two ends with the rest at default."""
+    defaults = {p.name: float(p.default) for p in entry.parameters}
+    cases = [defaults]
+    for p in entry.parameters:
+        for end in p.explore:
+            cases.append({**defaults, p.name: float(end)})
+    return cases
+
+
+def _kinks(entry: Activation, params: dict[str, float]) -> tuple[float, ...]:
+    if entry.id == "hard_tanh":
+        return (params["min_val"], params["max_val"])
+    return entry.breakpoints
+
+
+def golden() -> dict[str, list[dict[str, Any]]]:
+    """The package's f and f' per function and parameter set, exactly as doubles."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for entry in elementwise():
+        out[entry.id] = []
+        for params in _cases(entry):
+            x = golden_inputs(_kinks(entry, params))
+            with np.errstate(all="ignore"):
+                f = np.asarray(entry.function(x, **params), dtype=np.float64)
+                d = np.asarray(entry.derivative(x, **params), dtype=np.float64)
+            out[entry.id].append(
+                {"params": params, "x": x.tolist(), "f": f.tolist(), "d": d.tolist()}
+            )
+    return out
+
+
+def relative_errors(expected: np.ndarray, actual: np.ndarray) -> np.ndarray:
+    """|actual - expected| / max(|expected|, smallest normal double); 0 where both agree.
+
+    The floor keeps a subnormal result (where neither side has full precision)
+    from counting as a large relative error; infinities must match exactly.
+    """
+    expected = np.asarray(expected, dtype=np.float64)
+    actual = np.asarray(actual, dtype=np.float64)
+    same = (expected == actual) | (np.isnan(expected) & np.isnan(actual))
+    with np.errstate(all="ignore"):
+        err = np.abs(actual - expected) / np.maximum(np.abs(expected), TINY_NORMAL)
+    return np.where(same, 0.0, np.where(np.isfinite(err), err, np.inf))
+
+
+def write(site_assets: Path, language: str) -> Path:
+    """Write ``data.json`` for one build's ``assets/explorer/``; returns its path."""
+    site_assets.mkdir(parents=True, exist_ok=True)
+    path = site_assets / "data.json"
+    text = json.dumps(page_data(language), ensure_ascii=False, separators=(",", ":"))
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_golden(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(golden(), separators=(",", ":"))
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
