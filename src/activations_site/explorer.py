@@ -7,7 +7,8 @@ from the package, exported here at build time (``hooks/explorer.py``):
 - :func:`page_data` -> ``assets/explorer/data.json`` of each build: the
   elementwise functions in registry order with their family, names in both
   languages (the search box matches either), parameters with defaults and
-  slider ranges (``Parameter.explore``), the inputs where its formula changes piece, and its range, and the
+  slider ranges (``Parameter.explore``), the inputs where its formula
+  changes piece, and its range, and the
   interface text in the build's language.
 - :func:`golden` -> ``build/explorer/golden.json`` (not deployed): inputs and
   the package's f and f' at the default parameters and at both ends of every
@@ -25,6 +26,8 @@ Examples
 True
 """
 
+# The interface text uses the real prime and minus signs (f′, −).
+# ruff: noqa: RUF001, RUF002, RUF003
 from __future__ import annotations
 
 import json
@@ -71,7 +74,8 @@ UI: dict[str, dict[str, str]] = {
         "nokinks": "없음",
         "rangedef": "치역 (기본 매개변수에서)",
         "badid": "주소에 알 수 없는 함수 {v}가 있어 넣지 않았습니다.",
-        "badparam": "주소의 {f} 매개변수 {p} = {v}는 범위 [{lo}, {hi}] 밖이거나 수가 아니어서 기본값 {d}를 썼습니다.",
+        "badparam": "주소의 {f} 매개변수 {p} = {v}는 범위 [{lo}, {hi}] 밖이거나 수가 아니어서 "
+        "기본값 {d}를 썼습니다.",
         "badview": "주소의 x 범위 {v}를 읽을 수 없어 처음 범위를 썼습니다.",
         "badshow": "주소의 곡선 종류 {v}를 알 수 없어 f를 그렸습니다.",
         "toomany": "한 번에 {n}개까지 겹쳐 그릴 수 있어 나머지 {v}는 넣지 않았습니다.",
@@ -104,7 +108,8 @@ UI: dict[str, dict[str, str]] = {
         "nokinks": "none",
         "rangedef": "Range (at the default parameters)",
         "badid": "The address names an unknown function {v}; it was left out.",
-        "badparam": "The address sets {f} parameter {p} = {v}, outside [{lo}, {hi}] or not a number; the default {d} is used.",
+        "badparam": "The address sets {f} parameter {p} = {v}, outside [{lo}, {hi}] or not a "
+        "number; the default {d} is used.",
         "badview": "The address's x range {v} could not be read; the initial range is used.",
         "badshow": "The address's curve kind {v} is unknown; f is drawn.",
         "toomany": "At most {n} functions can be overlaid; {v} were left out.",
@@ -206,7 +211,7 @@ def golden_inputs(kinks: tuple[float, ...]) -> np.ndarray:
     tails = np.geomspace(12.0, 745.0, 100)
     tiny = np.geomspace(1e-300, 1e-3, 60)
     special = [0.0, -0.0, 1.0, -1.0, 3.0, -3.0, 6.0, -6.0, 709.0, -709.0, 710.0, -710.0]
-    x = np.concatenate([grid, tails, -tails, tiny, -tiny, special, _around(list(kinks) + [0.0])])
+    x = np.concatenate([grid, tails, -tails, tiny, -tiny, special, _around([*kinks, 0.0])])
     return np.unique(x)
 
 

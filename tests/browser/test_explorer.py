@@ -1,0 +1,288 @@
+"""The explorer page as a reader uses it, and its numbers against the package.
+
+- The script's functions, run in chromium, agree with the package's values that
+  the build exported (build/explorer/golden.json) at >= 1,000 inputs per
+  function and parameter set: relative error <= 1e-12 (1e-7 for the exact
+  GELU, whose erfc the script computes itself).
+- Choosing by a Korean or English name, every slider and number field, the
+  keyboard crosshair, zoom/pan/reset, the view restored from its address, bad
+  addresses reported, the data table, the link from each function page, and
+  the page without JavaScript.
+"""
+
+# The page shows the real prime and minus signs (f′, −).
+# ruff: noqa: RUF001, RUF002, RUF003
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from activations.registry import REGISTRY
+from activations_site import explorer
+
+GOLDEN = Path(__file__).resolve().parents[2] / "build" / "explorer" / "golden.json"
+TOLERANCE = {"gelu": 1e-7}
+CLOSED_FORM = 1e-12
+PARAMETRIC = [(e.id, p.name) for e in explorer.elementwise() for p in e.parameters]
+
+
+def _ready(tab: object, path: str) -> None:
+    tab.goto(path)
+    tab.page.wait_for_selector("#explorer[data-ready=true]")
+
+
+def _state(tab: object) -> dict:
+    return tab.page.evaluate("document.getElementById('explorer').explorer.state")
+
+
+def _search_when_saved(tab: object, pattern: str) -> str:
+    tab.page.wait_for_function(f"() => /{pattern}/.test(location.search)")
+    return tab.page.evaluate("location.search")
+
+
+@pytest.fixture(scope="module")
+def golden(site: object) -> dict:
+    # The site fixture waits for the build that writes the golden values.
+    return json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_the_scripts_functions_agree_with_the_package(tabs: object, golden: dict) -> None:
+    tab = tabs.open()
+    _ready(tab, "explorer/")
+    module = tab.url("assets/explorer/functions.js")
+    worst = {}
+    for fid, cases in golden.items():
+        assert len(cases) == 1 + 2 * len(REGISTRY[fid].parameters)
+        errors = []
+        for case in cases:
+            assert len(case["x"]) >= 1000
+            got = tab.page.evaluate(
+                """async ([url, id, x, p]) => {
+                    const { FUNCTIONS } = await import(url);
+                    const fn = FUNCTIONS[id];
+                    return [x.map(v => fn.f(v, p)), x.map(v => fn.d(v, p))];
+                }""",
+                [module, fid, case["x"], case["params"]],
+            )
+            for kind, values in zip(("f", "d"), got, strict=True):
+                errors.append(explorer.relative_errors(np.array(case[kind]), np.array(values)))
+        worst[fid] = float(np.max(np.concatenate(errors)))
+    print("max relative error per function:", json.dumps(worst))
+    failing = {k: v for k, v in worst.items() if v > TOLERANCE.get(k, CLOSED_FORM)}
+    assert not failing, failing
+    assert set(worst) == {e.id for e in explorer.elementwise()}
+
+
+def test_a_function_is_found_by_its_korean_or_english_name_and_drawn(tabs: object) -> None:
+    tab = tabs.open()
+    _ready(tab, "explorer/?fn=relu:f")
+    search = tab.page.locator(".ex-search")
+    search.press_sequentially("지수 선형")
+    assert tab.page.locator(".ex-choice:visible").count() >= 2  # ELU, SELU
+    search.fill("")
+    search.press_sequentially("mish")
+    visible = tab.page.locator(".ex-choice:visible")
+    assert visible.count() == 1
+    visible.locator("input").check()
+    tab.page.wait_for_function("() => document.querySelectorAll('.ex-plot path').length === 2")
+    assert [c["id"] for c in _state(tab)["curves"]] == ["relu", "mish"]
+    assert "mish:f" in _search_when_saved(tab, "mish")
+    search.fill("")
+    search.press_sequentially("zzzz")
+    assert tab.page.locator(".ex-note:visible").count() == 1
+    tab.page.get_by_role("button", name=re.compile("빼기: ReLU")).click()
+    tab.page.wait_for_function("() => document.querySelectorAll('.ex-plot path').length === 1")
+
+
+@pytest.mark.parametrize(("fid", "name"), PARAMETRIC)
+def test_each_slider_and_number_field_moves_its_parameter(
+    tabs: object, fid: str, name: str
+) -> None:
+    low, high = next(p for p in REGISTRY[fid].parameters if p.name == name).explore
+    tab = tabs.open()
+    _ready(tab, f"en/explorer/?fn={fid}:f")
+    before = tab.page.locator(".ex-plot path").get_attribute("d")
+    slider = tab.page.locator(f"#ex-{fid}-{name}")
+    slider.focus()
+    tab.page.keyboard.press("End")
+    tab.page.wait_for_function(
+        f"() => document.getElementById('explorer').explorer.state.curves[0].p.{name} === {high}"
+    )
+    assert f"{name}={high:g}" in _search_when_saved(tab, f"{name}={high:g}")
+    assert tab.page.locator(".ex-plot path").get_attribute("d") != before
+    field = tab.page.locator(f".ex-card input[type=number][aria-label^='{name}:']")
+    field.fill(str(low))
+    field.press("Enter")
+    tab.page.wait_for_function(
+        f"() => document.getElementById('explorer').explorer.state.curves[0].p.{name} === {low}"
+    )
+    assert float(slider.input_value()) == pytest.approx(low)
+    field.fill(str(high + 1))
+    field.press("Enter")
+    error = tab.page.locator(".ex-error:visible")
+    assert error.count() == 1 and f"[{low:g}, {high:g}]" in error.inner_text().replace(".0", "")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert _state(tab)["curves"][0]["p"][name] == low  # the plot is unchanged
+
+
+def test_the_keyboard_moves_the_crosshair_zooms_and_is_announced(tabs: object) -> None:
+    tab = tabs.open()
+    _ready(tab, "explorer/?fn=relu:fd,sigmoid:f&x=-4,4&at=0")
+    plot = tab.page.locator(".ex-plot")
+    plot.focus()
+    focused_outline = plot.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert focused_outline != "none"
+    for _ in range(10):
+        tab.page.keyboard.press("ArrowRight")
+    tab.page.wait_for_function(
+        "() => Math.abs(document.getElementById('explorer').explorer.state.at - 0.8) < 1e-9"
+    )
+    text = plot.get_attribute("aria-valuetext")
+    assert "x = 0.8" in text and "f = 0.8" in text and "f′ = 1" in text
+    tab.page.wait_for_function(
+        "() => document.querySelector('[aria-live]').textContent.includes('x = 0.8')"
+    )
+    tab.page.keyboard.press("+")
+    tab.page.wait_for_function(
+        "() => document.querySelector('.ex-range').textContent.includes('[−1.6, 2.4]')"
+    )
+    tab.page.keyboard.press("Shift+ArrowRight")
+    tab.page.wait_for_function(
+        "() => document.querySelector('.ex-range').textContent.includes('[−1.2, 2.8]')"
+    )
+    tab.page.get_by_role("button", name="처음 범위로").click()
+    tab.page.wait_for_function(
+        "() => document.querySelector('.ex-range').textContent.includes('[−6, 6]')"
+    )
+    tab.page.get_by_role("button", name="축소").click()
+    tab.page.wait_for_function(
+        "() => document.querySelector('.ex-range').textContent.includes('[−12, 12]')"
+    )
+
+
+def test_the_pointer_reads_and_the_wheel_zooms(tabs: object) -> None:
+    tab = tabs.open()
+    _ready(tab, "en/explorer/?fn=tanh:f&x=-6,6")
+    tab.page.locator(".ex-plot").scroll_into_view_if_needed()
+    box = tab.page.locator(".ex-plot").bounding_box()
+    tab.page.mouse.move(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+    tab.page.wait_for_function("() => document.getElementById('explorer').explorer.state.at > 2")
+    at = _state(tab)["at"]
+    reading = tab.page.locator(".ex-readout li").inner_text()
+    assert f"f(x) = {float(np.tanh(at)):.6g}"[:12] in reading.replace("−", "-")
+    tab.page.mouse.wheel(0, -300)
+    tab.page.wait_for_function(
+        "() => (([a, b]) => b - a < 12)(document.getElementById('explorer').explorer.state.view)"
+    )
+
+
+def test_an_address_restores_the_view_exactly(tabs: object) -> None:
+    address = "en/explorer/?fn=elu:fd:alpha=2.5,hard_tanh:d:min_val=-2:max_val=0.5&x=-3,2&at=-1.5"
+    tab = tabs.open()
+    _ready(tab, address)
+    state = _state(tab)
+    assert state == {
+        "curves": [
+            {"id": "elu", "show": "fd", "p": {"alpha": 2.5}},
+            {"id": "hard_tanh", "show": "d", "p": {"min_val": -2, "max_val": 0.5}},
+        ],
+        "view": [-3, 2],
+        "at": -1.5,
+    }
+    assert tab.page.locator("#ex-elu-show").input_value() == "fd"
+    assert tab.page.locator("#ex-elu-alpha").input_value() == "2.5"
+    assert tab.page.locator(".ex-choice input:checked").count() == 2
+    assert tab.page.locator(".ex-notes p").count() == 0
+    # The kinks follow the parameters: hard tanh's corners, ELU's jump in f' at 0.
+    props = tab.page.locator(".ex-props").all_inner_texts()
+    assert "x = −2: 0" in props[1] and "x = 0.5: 0" in props[1]
+    assert "x = 0: 2.5" in props[0]
+    saved = tab.page.evaluate("location.search")
+    again = tabs.open()
+    _ready(again, "en/explorer/" + saved)
+    assert _state(again) == state
+
+
+def test_a_bad_address_is_reported_never_silently_used(tabs: object) -> None:
+    tab = tabs.open()
+    _ready(tab, "explorer/?fn=nope:f,leaky_relu:q:negative_slope=7&x=5,1")
+    notes = tab.page.locator(".ex-notes p").all_inner_texts()
+    assert any("nope" in n for n in notes)
+    assert any("negative_slope = 7" in n and "0.01" in n for n in notes)
+    assert any("“q”" in n for n in notes)
+    assert any("5,1" in n for n in notes)
+    assert _state(tab)["curves"] == [
+        {"id": "leaky_relu", "show": "f", "p": {"negative_slope": 0.01}}
+    ]
+    assert _state(tab)["view"] == [-6, 6]
+
+
+def test_the_data_table_lists_the_plotted_values(tabs: object) -> None:
+    tab = tabs.open()
+    _ready(tab, "en/explorer/?fn=relu:fd&x=-2,2")
+    tab.page.locator(".ex-table summary").click()
+    tab.page.wait_for_selector(".ex-table tbody tr")
+    rows = tab.page.locator(".ex-table tbody tr")
+    assert rows.count() == 41
+    assert rows.first.inner_text().split("\t") == ["−2", "0", "0"]
+    assert rows.last.inner_text().split("\t") == ["2", "2", "1"]
+    assert tab.page.locator(".ex-table th[scope=col]").all_inner_texts()[1:] == [
+        "ReLU (rectified linear unit) f",
+        "ReLU (rectified linear unit) f′",
+    ]
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_every_function_page_opens_the_explorer_on_its_function(
+    tabs: object, language: str
+) -> None:
+    tab = tabs.open()
+    for entry in explorer.elementwise():
+        tab.goto(f"{language}functions/{entry.id}/")
+        link = tab.page.locator("a.explorer-link")
+        assert link.count() == 1, entry.id
+        if entry.id in ("relu", "softplus"):
+            link.click()
+            tab.page.wait_for_selector("#explorer[data-ready=true]")
+            assert [c["id"] for c in _state(tab)["curves"]] == [entry.id]
+            assert tab.page.locator("#explorer").locator(".ex-card").count() == 1
+
+
+def test_the_explorer_starts_after_instant_navigation(tabs: object) -> None:
+    tab = tabs.open()
+    tab.goto("")
+    tab.page.locator("nav a[href$='explorer/']").first.click()
+    tab.page.wait_for_selector("#explorer[data-ready=true]")
+    assert tab.page.locator(".ex-plot path").count() == 2
+    assert not tab.problems, tab.problems
+
+
+@pytest.mark.parametrize("path", ["explorer/", "en/explorer/"])
+def test_without_javascript_the_page_shows_static_plots_and_says_what_is_missing(
+    tabs: object, path: str
+) -> None:
+    tab = tabs.open(java_script_enabled=False)
+    tab.goto(path)
+    warning = tab.page.locator("#explorer .admonition.warning")
+    assert warning.is_visible()
+    assert ("JavaScript" in warning.inner_text()) and len(warning.inner_text()) > 80
+    images = tab.page.locator("#explorer img[src*='plots/family-']")
+    assert images.count() >= 5
+    assert images.first.is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_explorer_in_use_has_no_serious_accessibility_problem(
+    tabs: object, scheme: str
+) -> None:
+    tab = tabs.open(scheme=scheme)
+    _ready(tab, "explorer/?fn=elu:fd,relu:f")
+    tab.page.locator(".ex-table summary").click()
+    tab.page.wait_for_selector(".ex-table tbody tr")
+    problems = tab.axe_problems()
+    assert not problems, problems
+    assert not tab.problems and not tab.csp_violations()
