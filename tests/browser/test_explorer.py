@@ -11,7 +11,7 @@
 """
 
 # The page shows the real prime and minus signs (f′, −).
-# ruff: noqa: RUF001, RUF002, RUF003
+# ruff: noqa: RUF001, RUF003
 from __future__ import annotations
 
 import json
