@@ -171,6 +171,7 @@ function init(root, data) {
   }
 
   function draw() {
+    const started = performance.now();
     const [lo, hi] = state.view;
     const n = Math.max(200, Math.min(800, Math.round(size.w)));
     const xs = Array.from({ length: n + 1 }, (_, i) => lo + ((hi - lo) * i) / n);
@@ -242,6 +243,8 @@ function init(root, data) {
     drawCross();
     if (table.open) renderTable();
     saveState();
+    // Read by scripts/explorer_benchmark.py (p95 of the redraw time).
+    performance.measure("explorer:redraw", { start: started });
   }
 
   function valuesAt(x) {
