@@ -5,7 +5,7 @@ Usage: ``uv run python scripts/explorer_benchmark.py [--site-dir /tmp/explorer-s
 scripts/build_site.py --site-dir /tmp/explorer-site``).
 
 Serves the built site (gzip, the site's CSP), opens the explorer in Debian's
-chromium with four curves (f and f′ each: 8 paths), then moves a slider step by
+chromium with four curves (f and f' each: 8 paths), then moves a slider step by
 step as a drag does: one ``input`` event per animation frame, 300 frames. The
 page records each redraw with the Performance API (the ``explorer:redraw``
 measure in docs/shared/explorer/explorer.js); this prints the median, p95 and
@@ -71,7 +71,7 @@ def main() -> None:
         server.shutdown()
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
-    print(f"redraws: {len(times)} (4 curves, f and f′), per redraw in ms:")
+    print(f"redraws: {len(times)} (4 curves, f and f'), per redraw in ms:")
     print(f"  median {statistics.median(times):.2f}  p95 {p95:.2f}  max {times[-1]:.2f}")
     sizes = gzip_sizes(args.site_dir)
     for name, size in sizes.items():
