@@ -308,10 +308,13 @@ def plot(ctx: Context, entry: Activation) -> str:
     if figures.has_jump_marks(entry):
         caption += ctx.text["plot_jump"]
     figure = _figure(ctx, f"{entry.id}.svg", ctx.text["alt"].format(name=name), caption)
-    if entry.kind != "elementwise":
+    if entry.id in ("softmax", "log_softmax"):
+        link = f"{ctx.link('explorer.md')}#softmax"  # the softmax panel
+    elif entry.kind != "elementwise":
         return figure
-    # The explorer reads its view from the query: this function, f and f'.
-    link = f"{ctx.link('explorer.md')}?fn={entry.id}:fd"
+    else:
+        # The explorer reads its view from the query: this function, f and f'.
+        link = f"{ctx.link('explorer.md')}?fn={entry.id}:fd"
     text = ctx.text["explore"].format(name=name)
     return figure + f"\n[{text}]({link}){{ .explorer-link }}\n"
 

@@ -79,6 +79,16 @@ UI: dict[str, dict[str, str]] = {
         "badview": "주소의 x 범위 {v}를 읽을 수 없어 처음 범위를 썼습니다.",
         "badshow": "주소의 곡선 종류 {v}를 알 수 없어 f를 그렸습니다.",
         "toomany": "한 번에 {n}개까지 겹쳐 그릴 수 있어 나머지 {v}는 넣지 않았습니다.",
+        "softmax": "소프트맥스",
+        "logits": "로짓 개수",
+        "logit": "로짓",
+        "temperature": "온도 T",
+        "shift": "모든 로짓에 더하는 값 c",
+        "smcaption": "확률 p = softmax((z + c) / T)와 log p",
+        "invariance": "모든 로짓에 c = {c}를 더해도 확률은 그대로입니다 "
+        "(c = 0일 때와의 최대 차이 {d}).",
+        "badlogits": "주소의 로짓 {v}는 [{lo}, {hi}] 범위의 수 2~4개가 아니어서 "
+        "처음 로짓을 썼습니다.",
         "badfield": "{p}에는 [{lo}, {hi}] 범위의 수를 넣으세요. 그래프는 바뀌지 않았습니다.",
     },
     "en": {
@@ -113,6 +123,16 @@ UI: dict[str, dict[str, str]] = {
         "badview": "The address's x range {v} could not be read; the initial range is used.",
         "badshow": "The address's curve kind {v} is unknown; f is drawn.",
         "toomany": "At most {n} functions can be overlaid; {v} were left out.",
+        "softmax": "Softmax",
+        "logits": "Number of logits",
+        "logit": "Logit",
+        "temperature": "Temperature T",
+        "shift": "Value c added to every logit",
+        "smcaption": "Probabilities p = softmax((z + c) / T) and log p",
+        "invariance": "Adding c = {c} to every logit leaves the probabilities unchanged "
+        "(largest difference from c = 0: {d}).",
+        "badlogits": "The address's logits {v} are not 2 to 4 numbers in [{lo}, {hi}]; "
+        "the initial logits are used.",
         "badfield": "{p} takes a number in [{lo}, {hi}]; the plot is unchanged.",
     },
 }

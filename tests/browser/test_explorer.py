@@ -286,3 +286,63 @@ def test_the_explorer_in_use_has_no_serious_accessibility_problem(
     problems = tab.axe_problems()
     assert not problems, problems
     assert not tab.problems and not tab.csp_violations()
+
+
+SOFTMAX_CASES = [
+    ([3.0, 1.0, -2.0, 0.5], 0.5, 4.0),
+    ([10.0, -10.0], 0.1, -10.0),
+    ([0.0, 0.0, 0.0], 10.0, 0.0),
+    ([10.0, 9.99, -10.0, 10.0], 0.1, 10.0),
+    ([-10.0, -10.0], 1.0, 7.25),
+]
+
+
+def test_the_softmax_panel_agrees_with_the_package_and_shows_shift_invariance(
+    tabs: object,
+) -> None:
+    from activations import log_softmax, softmax
+
+    tab = tabs.open()
+    _ready(tab, "explorer/?fn=relu:f&sm=3,1,-2,0.5&t=0.5&c=4")
+    module = tab.url("assets/explorer/softmax.js")
+    for z, t, c in SOFTMAX_CASES:
+        got = tab.page.evaluate(
+            "async ([url, z, t, c]) => (await import(url)).softmaxValues(z, t, c)",
+            [module, z, t, c],
+        )
+        v = (np.array(z) + c) / t
+        for key, expected in (("p", softmax(v)), ("logp", log_softmax(v))):
+            error = explorer.relative_errors(expected, np.array(got[key])).max()
+            assert error <= CLOSED_FORM, (z, t, c, key, error)
+    rows = tab.page.locator(".ex-softmax tbody tr")
+    assert rows.count() == 4
+    expected = softmax((np.array([3.0, 1.0, -2.0, 0.5]) + 4) / 0.5)
+    shown = [float(r.locator("td").nth(1).inner_text().replace("−", "-")) for r in rows.all()]
+    assert shown == pytest.approx(expected, rel=1e-5)
+    assert "c = 4" in tab.page.locator(".ex-invariance").inner_text()
+    tab.page.locator("#sm-t").focus()
+    tab.page.keyboard.press("End")
+    _search_when_saved(tab, "t=10")
+    tab.page.locator("#sm-count").select_option("2")
+    tab.page.wait_for_function(
+        "() => document.querySelectorAll('.ex-softmax tbody tr').length === 2"
+    )
+    assert "sm=3,1&" in _search_when_saved(tab, "sm=3,1&")
+
+
+def test_a_bad_softmax_address_is_reported(tabs: object) -> None:
+    tab = tabs.open()
+    _ready(tab, "en/explorer/?sm=1,x&t=0&c=2")
+    notes = " ".join(tab.page.locator(".ex-notes p").all_inner_texts())
+    assert "1,x" in notes and "T = 0" in notes
+    state = tab.page.evaluate("document.getElementById('explorer').explorer.softmax")
+    assert state == {"z": [2, 1, -1], "t": 1, "c": 2}
+
+
+@pytest.mark.parametrize("path", ["functions/softmax/", "en/functions/log_softmax/"])
+def test_the_softmax_pages_open_the_softmax_panel(tabs: object, path: str) -> None:
+    tab = tabs.open()
+    tab.goto(path)
+    tab.page.locator("a.explorer-link").click()
+    tab.page.wait_for_selector("#softmax-panel .ex-softmax tbody tr")
+    assert tab.page.evaluate("location.hash") == "#softmax"

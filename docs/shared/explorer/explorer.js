@@ -4,6 +4,7 @@
 // values from functions.js, tested against the package in chromium. The whole
 // view lives in the query string: ?fn=elu:fd:alpha=1.5,relu:f&x=-6,6&at=0.5
 import { FUNCTIONS } from "./functions.js";
+import { formatSoftmax, parseSoftmax, softmaxPanel } from "./softmax.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const KINDS = ["f", "d", "fd"];
@@ -87,13 +88,14 @@ function parseState(search, data) {
   }
   const at = Number(query.get("at"));
   state.at = query.has("at") && Number.isFinite(at) ? at : (state.view[0] + state.view[1]) / 2;
-  return { state, notes };
+  return { state, notes, query };
 }
 
-function formatState(state) {
+function formatState(state, softmax) {
   const fn = state.curves.map((c) => [c.id, c.show, ...Object.entries(c.p).map(([k, v]) => `${k}=${v}`)].join(":")).join(",");
   const n = (v) => String(Number(v.toPrecision(12)));
-  return `?fn=${fn}&x=${n(state.view[0])},${n(state.view[1])}&at=${n(state.at)}`;
+  const panel = softmax ? formatSoftmax(softmax) : "";
+  return `?fn=${fn}&x=${n(state.view[0])},${n(state.view[1])}&at=${n(state.at)}${panel}`;
 }
 
 // --- the explorer ---------------------------------------------------------
@@ -106,7 +108,10 @@ function init(root, data) {
   const ui = data.ui;
   const lang = data.language;
   const byId = new Map(data.functions.map((f) => [f.id, f]));
-  const { state, notes } = parseState(location.search, data);
+  const { state, notes, query } = parseState(location.search, data);
+  const panelBox = document.getElementById("softmax-panel");
+  const softmax = panelBox ? parseSoftmax(query, ui, fill) : null;
+  if (softmax) notes.push(...softmax.notes);
   const live = h("p", { class: "ex-sr", "aria-live": "polite" });
   let announceTimer = 0;
   const announce = (text) => {
@@ -308,7 +313,7 @@ function init(root, data) {
   let saveTimer = 0;
   function saveState() {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => history.replaceState(history.state, "", formatState(state) + location.hash), 150);
+    saveTimer = setTimeout(() => history.replaceState(history.state, "", formatState(state, softmax?.state) + location.hash), 150);
   }
 
   let frame = 0;
@@ -454,7 +459,8 @@ function init(root, data) {
   }).observe(root);
   cards_();
   draw();
-  root.explorer = { state, draw };
+  if (softmax) softmaxPanel(panelBox, softmax.state, { h, ui, fmt, announce, changed: saveState });
+  root.explorer = { state, draw, softmax: softmax?.state };
 }
 
 async function start() {
