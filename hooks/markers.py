@@ -309,7 +309,10 @@ def plot(ctx: Context, entry: Activation) -> str:
         caption += ctx.text["plot_jump"]
     figure = _figure(ctx, f"{entry.id}.svg", ctx.text["alt"].format(name=name), caption)
     if entry.id in ("softmax", "log_softmax"):
-        link = f"{ctx.link('explorer.md')}#softmax"  # the softmax panel
+        # Logits without functions: the explorer scrolls to its softmax panel.
+        # (Not #softmax: the offline link check cannot follow a fragment into a
+        # directory URL.)
+        link = f"{ctx.link('explorer.md')}?sm=2,1,-1"
     elif entry.kind != "elementwise":
         return figure
     else:

@@ -345,4 +345,8 @@ def test_the_softmax_pages_open_the_softmax_panel(tabs: object, path: str) -> No
     tab.goto(path)
     tab.page.locator("a.explorer-link").click()
     tab.page.wait_for_selector("#softmax-panel .ex-softmax tbody tr")
-    assert tab.page.evaluate("location.hash") == "#softmax"
+    tab.page.wait_for_function(
+        "() => { const r = document.getElementById('softmax').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < innerHeight; }"
+    )
+    assert tab.page.evaluate("document.getElementById('explorer').explorer.softmax.z") == [2, 1, -1]

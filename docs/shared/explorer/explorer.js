@@ -460,6 +460,12 @@ function init(root, data) {
   cards_();
   draw();
   if (softmax) softmaxPanel(panelBox, softmax.state, { h, ui, fmt, announce, changed: saveState });
+  // A link that sets logits but no functions (the softmax pages') is about the
+  // panel: it moves above the curves, so it is in view whatever the scroll.
+  if (softmax && query.has("sm") && !query.has("fn")) {
+    const heading = document.getElementById("softmax");
+    if (heading) root.before(heading, heading.nextElementSibling, panelBox);
+  }
   root.explorer = { state, draw, softmax: softmax?.state };
 }
 
