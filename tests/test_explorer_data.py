@@ -66,3 +66,13 @@ def test_relative_error_floors_subnormals_and_demands_equal_infinities() -> None
     assert errors[1] < 1e-15
     assert list(errors[2:]) == [0.0, 0.0, 0.0]
     assert explorer.relative_errors(np.array([np.inf]), np.array([1e308]))[0] == np.inf
+
+
+def test_the_explorers_javascript_and_css_stay_within_20_kb_gzip() -> None:
+    import gzip
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "docs" / "shared" / "explorer"
+    files = [p for p in folder.iterdir() if p.suffix in (".js", ".css")]
+    total = sum(len(gzip.compress(p.read_bytes(), compresslevel=6)) for p in files)
+    assert len(files) >= 3 and total <= 20 * 1024, total
