@@ -31,6 +31,8 @@ from markdown import Extension, Markdown
 from markdown.extensions.abbr import AbbrTreeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
+from activations_site.files import write_if_changed
+
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs" / "glossary.yml"
 OUT = ROOT / "build" / "glossary"
@@ -73,14 +75,6 @@ def abbreviations(entries: list[dict[str, str]], language: str) -> str:
                 raise ValueError(f"{GLOSSARY}: term {term!r} cannot contain ']'")
             lines.setdefault(term, f"*[{term}]: {definition}")
     return "\n".join(lines.values()) + "\n"
-
-
-def write_if_changed(path: Path, text: str) -> None:
-    # An unchanged file keeps its mtime, so watchers do not rebuild for nothing.
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 NOT_MARKED_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}

@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from activations.registry import FAMILIES, REGISTRY, Activation
+from activations_site.files import write_if_changed
 
 # The view a reader gets when the URL names no range.
 DEFAULT_VIEW = (-6.0, 6.0)
@@ -283,17 +284,9 @@ def relative_errors(expected: np.ndarray, actual: np.ndarray) -> np.ndarray:
 
 def write(site_assets: Path, language: str) -> Path:
     """Write ``data.json`` for one build's ``assets/explorer/``; returns its path."""
-    site_assets.mkdir(parents=True, exist_ok=True)
-    path = site_assets / "data.json"
     text = json.dumps(page_data(language), ensure_ascii=False, separators=(",", ":"))
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path
+    return write_if_changed(site_assets / "data.json", text)
 
 
 def write_golden(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(golden(), separators=(",", ":"))
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path
+    return write_if_changed(path, json.dumps(golden(), separators=(",", ":")))

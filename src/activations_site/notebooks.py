@@ -30,6 +30,8 @@ import jupytext
 import nbformat
 from nbformat import NotebookNode
 
+from activations_site.files import write_if_changed  # noqa: F401 (used by hooks and notebook_run)
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "docs" / "notebooks"
 LANGUAGES = ("ko", "en")
@@ -215,15 +217,6 @@ def to_ipynb(notebook: NotebookNode) -> str:
 def digest(text: str | bytes) -> str:
     data = text.encode() if isinstance(text, str) else text
     return hashlib.sha256(data).hexdigest()[:16]
-
-
-def write_if_changed(path: Path, data: str | bytes) -> Path:
-    """Write only changed bytes: an unchanged file keeps its mtime (no serve loop)."""
-    raw = data.encode() if isinstance(data, str) else data
-    if not path.is_file() or path.read_bytes() != raw:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(raw)
-    return path
 
 
 def sources() -> list[Path]:
