@@ -7,6 +7,7 @@ conftest docstring for how to use it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Generous: a state the page reaches in 100 ms on an idle machine may take
 # seconds while the other worker runs a build on the same two cores.
 TIMEOUT_MS = 60_000
+# Clicks made before Material has read its sitemap are cancelled and repeated.
+FOLLOW_ATTEMPTS = 1_000
 
 
 def _page_urls() -> list[str]:
@@ -166,6 +169,50 @@ class Tab:
                     .every(el => el.querySelector('.katex, math'))"""
         )
         self.page.evaluate("document.fonts.ready.then(() => true)")
+
+    def follow(self, click: Callable[[], None], target: str) -> None:
+        """Click a link the way a reader does and wait until Material has swapped the page in.
+
+        Material's instant navigation pushes the new URL when the link is clicked and
+        replaces the content only after fetching it, so the URL alone does not say the
+        page has arrived; ``document$`` emits once it has, and each emission is counted.
+        Material also ignores clicks until its sitemap is loaded (``withLatestFrom``),
+        and the browser would then follow the link with a full load: a window-level
+        listener, which runs after Material's on ``body``, records whether Material took
+        the click and otherwise cancels it, and the click is repeated until it is taken.
+        """
+        arm = """() => {
+            if (window.__arrivals === undefined) {
+                window.__arrivals = 0;
+                document$.subscribe(() => { window.__arrivals += 1; });
+            }
+            window.__taken = null;
+            window.addEventListener('click', event => {
+                window.__taken = event.defaultPrevented;
+                if (!event.defaultPrevented) event.preventDefault();
+            }, {once: true});
+            return window.__arrivals;
+        }"""
+        self.page.wait_for_function("() => typeof document$ !== 'undefined'")
+        for _ in range(FOLLOW_ATTEMPTS):
+            before = self.page.evaluate(arm)
+            click()
+            self.page.wait_for_function("() => window.__taken !== null")
+            if self.page.evaluate("window.__taken"):
+                break
+            # Not taken: Material has not read its sitemap yet. Wait until it is in.
+            self.page.wait_for_function(
+                """() => performance.getEntriesByType('resource')
+                    .some(e => new URL(e.name).pathname.endsWith('/sitemap.xml'))"""
+            )
+        else:
+            raise AssertionError(f"Material never took the click to {target}")
+        # The path, not the whole address: a page may write its state into the query.
+        self.page.wait_for_function(
+            """([before, path]) => window.__arrivals > before && location.pathname === path""",
+            arg=[before, urlsplit(target).path],
+        )
+        self.settle()
 
     def math_problems(self) -> list[str]:
         found = self.page.evaluate(

@@ -29,9 +29,7 @@ def test_clicking_a_name_in_the_table_opens_that_function(tabs: object, language
         assert link.inner_text().strip() == getattr(entry, f"name_{language}")
     entry = REGISTRY["gelu"]
     target = tab.url(f"{LANGUAGES[language]}functions/{entry.id}/")
-    names.nth(list(REGISTRY).index("gelu")).locator("a").click()
-    tab.page.wait_for_url(target)
-    tab.settle()
+    tab.follow(names.nth(list(REGISTRY).index("gelu")).locator("a").click, target)
     heading = tab.page.eval_on_selector(
         "article h1",
         """h => {

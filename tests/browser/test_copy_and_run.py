@@ -91,13 +91,26 @@ def make_venv(directory: Path, *requirements: str) -> Path:
     """A fresh venv holding only ``requirements`` (and what they depend on, from PyPI)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     uv = os.environ.get("UV", "uv")
-    subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(directory)],
-                   check=True, env=env)
+    subprocess.run(
+        [uv, "venv", "--quiet", "--python", sys.executable, str(directory)], check=True, env=env
+    )
     python = directory / "bin" / "python"
     # Compiled bytecode: with PYTHONDONTWRITEBYTECODE set, every block would
     # otherwise recompile NumPy and SciPy on import.
-    subprocess.run([uv, "pip", "install", "--quiet", "--compile-bytecode", "--python",
-                    str(python), *requirements], check=True, env=env)
+    subprocess.run(
+        [
+            uv,
+            "pip",
+            "install",
+            "--quiet",
+            "--compile-bytecode",
+            "--python",
+            str(python),
+            *requirements,
+        ],
+        check=True,
+        env=env,
+    )
     return python
 
 
@@ -133,8 +146,13 @@ def run(python: Path, block: Block, directory: Path) -> str | None:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["MPLBACKEND"] = "Agg"
     done = subprocess.run(
-        [str(python), script.name], cwd=directory, env=env, capture_output=True, text=True,
-        timeout=RUN_TIMEOUT_SECONDS, check=False,
+        [str(python), script.name],
+        cwd=directory,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_SECONDS,
+        check=False,
     )
     if done.returncode == 0:
         return None

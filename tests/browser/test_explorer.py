@@ -252,12 +252,23 @@ def test_every_function_page_opens_the_explorer_on_its_function(
             assert tab.page.locator("#explorer").locator(".ex-card").count() == 1
 
 
-def test_the_explorer_starts_after_instant_navigation(tabs: object) -> None:
+def test_the_explorer_starts_after_instant_navigation_and_leaves_nothing_behind(
+    tabs: object,
+) -> None:
     tab = tabs.open()
     tab.goto("")
-    tab.page.locator("nav a[href$='explorer/']").first.click()
+    tab.follow(tab.page.locator("nav a[href$='explorer/']").first.click, tab.url("explorer/"))
     tab.page.wait_for_selector("#explorer[data-ready=true]")
     assert tab.page.locator(".ex-plot path").count() == 2
+    # A change writes the view into the address a moment later; a reader who leaves
+    # at once must not find the explorer's query on the next page's address.
+    tab.page.locator(".ex-plot").focus()
+    tab.page.keyboard.press("ArrowRight")
+    tab.follow(tab.page.locator("nav a[href$='comparison/']").first.click, tab.url("comparison/"))
+    # Timers run in order of expiry: one set now for longer than the explorer's
+    # debounce fires after the explorer's would have.
+    tab.page.evaluate("new Promise(done => setTimeout(done, 1000))")
+    assert tab.page.evaluate("location.href") == tab.url("comparison/")
     assert not tab.problems, tab.problems
 
 

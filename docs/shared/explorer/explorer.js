@@ -310,10 +310,16 @@ function init(root, data) {
       h("table", {}, h("caption", {}, ui.caption), h("thead", {}, h("tr", {}, head)), h("tbody", {}, rows))));
   }
 
+  // Written a moment after the last change, and only while the reader is still on
+  // this page: after instant navigation the old page's timer must not stamp its
+  // query onto the next page's URL.
+  const page = location.pathname;
   let saveTimer = 0;
   function saveState() {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => history.replaceState(history.state, "", formatState(state, softmax?.state) + location.hash), 150);
+    saveTimer = setTimeout(() => {
+      if (root.isConnected && location.pathname === page) history.replaceState(history.state, "", formatState(state, softmax?.state) + location.hash);
+    }, 150);
   }
 
   let frame = 0;
@@ -452,11 +458,13 @@ function init(root, data) {
     announce(readingText(state.at));
   });
 
-  new ResizeObserver(() => {
+  const resized = new ResizeObserver(() => {
+    if (!root.isConnected) return resized.disconnect();
     const w = Math.round(svg.parentElement.clientWidth) || 640;
     const next = { w, h: Math.round(Math.min(420, Math.max(240, w * 0.6))) };
     if (next.w !== size.w || next.h !== size.h) { size = next; draw(); }
-  }).observe(root);
+  });
+  resized.observe(root);
   cards_();
   draw();
   if (softmax) softmaxPanel(panelBox, softmax.state, { h, ui, fmt, announce, changed: saveState });
