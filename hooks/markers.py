@@ -401,8 +401,10 @@ def paper(ctx: Context, entry: Activation) -> str:
     if not entry.papers:
         return ctx.text["no_paper"] + "\n"
     return "".join(
-        f"- {_prose(p.authors)} ({p.year}). *{_prose(p.title)}*. {_prose(p.venue)}."
-        + (f" [{ctx.text['link']}]({p.url})" if p.url else "")
+        # A citation is English bibliographic data: marked so, screen readers read it
+        # in English and the Korean pages' language check knows it is meant.
+        f'- <span lang="en">{_prose(p.authors)} ({p.year}). *{_prose(p.title)}*. '
+        f"{_prose(p.venue)}.</span>" + (f" [{ctx.text['link']}]({p.url})" if p.url else "")
         + "\n"
         for p in entry.papers
     )
@@ -498,7 +500,9 @@ def timeline(ctx: Context, _: Activation | None) -> str:
         title = f"*{_cell(first.title)}*"
         cited = f"[{title}]({first.url})" if first.url else f"{title}, {_cell(first.venue)}"
         link = _page_link(ctx, entry)
-        rows.append(f"| {entry.year} | {link} | {_cell(first.authors)}, {cited} |")
+        rows.append(
+            f'| {entry.year} | {link} | <span lang="en">{_cell(first.authors)}, {cited}</span> |'
+        )
     return "\n".join(rows) + "\n"
 
 

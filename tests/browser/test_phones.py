@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from browser_kit import SCHEMES, language_of
 
+from activations.registry import REGISTRY
+
 PHONES = ({"width": 390, "height": 844}, {"width": 360, "height": 740})
 
 WIDEST = """() => {
@@ -90,19 +92,7 @@ BREAKS = """() => {
 }"""
 
 
-# Known and open (issue 11): in the comparison table's narrow sticky name column
-# and one table of the choosing page, Korean link text still splits inside a
-# word at 360 px. Strict: the marker must go once it is fixed.
-KOREAN_LINK_BREAKS_OPEN = {"comparison/", "concepts/choosing/"}
-
-
-def test_words_do_not_break_in_tables_and_korean_links(
-    tabs: object, page_path: str, request: pytest.FixtureRequest
-) -> None:
-    if page_path in KOREAN_LINK_BREAKS_OPEN:
-        request.applymarker(
-            pytest.mark.xfail(reason="issue 11: Korean link text breaks mid-word", strict=True)
-        )
+def test_words_do_not_break_in_tables_and_korean_links(tabs: object, page_path: str) -> None:
     """At 360 px, code in tables breaks only after a dot, `_`, `=` or punctuation; Korean links
     only between words ("keras.activations.g/elu" and "approximate=Fals/e" were split)."""
     tab = tabs.open(viewport=PHONES[1])
@@ -113,25 +103,78 @@ def test_words_do_not_break_in_tables_and_korean_links(
     )
 
 
-def test_korean_text_is_never_slanted(tabs: object, page_path: str) -> None:
-    """Hangul fonts have no italic; a slanted Hangul glyph is the browser faking one."""
+# What a Korean page may show in Latin letters outside code and math: the names
+# of the functions and frameworks, and English in parentheses. Anything else in
+# English is either marked lang="en" (citations) or a missed translation.
+ALLOWED_LATIN = frozenset(
+    {name for e in REGISTRY.values() for name in (e.name_ko, e.name_en, e.id, *e.aliases)}
+    | {"NumPy", "PyTorch", "JAX", "Keras", "TensorFlow", "BibTeX"}
+)
+# An English phrase, as opposed to a list of names: a function word among >= 3 words.
+ENGLISH_WORDS = sorted(
+    {"the", "of", "and", "for", "with", "in", "to", "is", "are", "on", "by", "from", "this"}
+)
+
+KOREAN_PAGE = r"""words => {
+    const found = { slanted: [], ui: [], phrases: [] };
+    const hangul = /[\uac00-\ud7a3]/;
+    const latinOnly = s => /[A-Za-z]{2,}/.test(s) && !hangul.test(s);
+    const aside = 'code, pre, .katex, math, [lang=en], script, style, noscript, '
+        + '.highlight, .jp-InputArea';
+    // Hangul fonts have no italic: a slanted Hangul glyph is the browser faking one.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!hangul.test(node.data)) continue;
+        const style = getComputedStyle(node.parentElement);
+        const synthesis = style.fontSynthesisStyle || 'auto';
+        if (style.fontStyle !== 'normal' && synthesis !== 'none') {
+            found.slanted.push(node.parentElement.tagName + ': ' + node.data.trim().slice(0, 40));
+        }
+    }
+    // The interface: labels, titles and the text of controls and of the site's frame.
+    const ui = new Set();
+    for (const el of document.querySelectorAll('body *')) {
+        if (el.closest(aside)) continue;
+        for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+            const value = el.getAttribute(attr);
+            if (value && latinOnly(value)) ui.add(value.trim());
+        }
+    }
+    const frame = 'header, nav, footer, .md-search, button, summary, label, [role=button], '
+        + 'clipboard-copy';
+    for (const root of document.querySelectorAll(frame)) {
+        const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+            const text = node.data.trim();
+            if (text && latinOnly(text) && !node.parentElement.closest(aside)) ui.add(text);
+        }
+    }
+    if (/[$\\]/.test(document.title)) ui.add('title: ' + document.title);
+    found.ui = [...ui];
+    // The article: an English phrase outside parentheses, code, math and lang="en".
+    let text = '';
+    const article = document.querySelector('article') || document.body;
+    const prose = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = prose.nextNode(); node; node = prose.nextNode()) {
+        text += node.parentElement.closest(aside) ? ' | ' : node.data;
+    }
+    for (let i = 0; i < 3; i++) text = text.replace(/\([^()]*\)/g, ' | ');
+    const runs = text.match(/[A-Za-z][A-Za-z'\-]*(?:[ ,:]+[A-Za-z][A-Za-z'\-]*){2,}/g) || [];
+    for (const run of runs) {
+        if (run.toLowerCase().split(/[ ,:]+/).some(w => words.includes(w))) found.phrases.push(run);
+    }
+    return found;
+}"""
+
+
+def test_korean_pages_read_korean(tabs: object, page_path: str) -> None:
+    """No synthetic italic Hangul, no English interface text, no untranslated English phrase."""
     if language_of(page_path) != "ko":
         pytest.skip("Korean pages only")
     tab = tabs.open()
     tab.goto(page_path)
-    slanted = tab.page.evaluate(
-        """() => {
-            const found = [];
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                if (!/[\\uac00-\\ud7a3]/.test(node.data)) continue;
-                const style = getComputedStyle(node.parentElement);
-                const synthesis = style.fontSynthesisStyle || 'auto';
-                if (style.fontStyle !== 'normal' && synthesis !== 'none') {
-                    found.push(node.parentElement.tagName + ': ' + node.data.trim().slice(0, 40));
-                }
-            }
-            return found;
-        }"""
-    )
-    assert not slanted, f"{page_path}: synthetic italic Hangul:\n  " + "\n  ".join(slanted[:20])
+    found = tab.page.evaluate(KOREAN_PAGE, ENGLISH_WORDS)
+    problems = [f"synthetic italic Hangul: {t}" for t in found["slanted"]]
+    problems += [f"English interface text: {t!r}" for t in found["ui"] if t not in ALLOWED_LATIN]
+    problems += [f"English phrase: {t!r}" for t in found["phrases"]]
+    assert not problems, f"{page_path}:\n  " + "\n  ".join(problems[:30])
