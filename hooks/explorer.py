@@ -3,7 +3,8 @@
 Each build gets ``assets/explorer/data.json`` (facts and the interface text
 in its language) next to the script that docs/shared/explorer/ brings; the
 golden values the browser tests compare the script with go to
-build/explorer/golden.json, outside the site.
+build/explorer/golden.json, and the depth simulator's reference values from
+the training core to build/explorer/depth.json, both outside the site.
 """
 
 from __future__ import annotations
@@ -24,5 +25,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = explorer.write(OUT / language, language)
     if language == "ko":
         explorer.write_golden(OUT / "golden.json")
+        explorer.write_depth(OUT / "depth.json")
     files.append(File.generated(config, "assets/explorer/data.json", abs_src_path=str(data)))
     return files

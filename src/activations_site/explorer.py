@@ -91,6 +91,28 @@ UI: dict[str, dict[str, str]] = {
         "badlogits": "주소의 로짓 {v}는 [{lo}, {hi}] 범위의 수 2~4개가 아니어서 "
         "처음 로짓을 썼습니다.",
         "badfield": "{p}에는 [{lo}, {hi}] 범위의 수를 넣으세요. 그래프는 바뀌지 않았습니다.",
+        "depth": "깊이와 초기화",
+        "activation": "활성화 함수",
+        "init": "초기화",
+        "xavier": "Glorot/Xavier 정규분포: 분산 2g²/(n_in + n_out)",
+        "he": "He/Kaiming 정규분포: 분산 2g²/n_in",
+        "lecun": "LeCun 정규분포: 분산 g²/n_in",
+        "gain": "이득 g (1이면 표준 초기화)",
+        "layers": "은닉층 수 (깊이)",
+        "width": "층의 폭 (유닛 수)",
+        "seeds": "시드 수 (평균 낼 신경망 수)",
+        "running": "계산 중: 시드 {i}/{n}",
+        "layer": "층",
+        "spread": "활성화 표준편차",
+        "delta": "오차 노름 ‖δ‖",
+        "dead": "한 번도 켜지지 않은 유닛 비율",
+        "dchart": "층마다 활성화 표준편차와 역전파 오차 노름 ‖δ_l‖ (로그 눈금, 시드 기하 평균)",
+        "dcaption": "층별 값 (시드 {n}개의 기하 평균, 괄호 안은 시드 간 범위)",
+        "dtable": "층별 값을 표로 보기",
+        "dsummary": "{f}, {i}, g = {g}: 입력 쪽으로 한 층 갈 때마다 ‖δ‖에 곱해지는 평균 인자 {k}, "
+        "활성화 표준편차 층 1 {a} → 층 {L} {b}",
+        "ddead": ", 한 번도 켜지지 않은 유닛 최대 {d}",
+        "baddepth": "주소의 깊이 실험 설정 {v}를 읽을 수 없어 {k}에 기본값을 썼습니다.",
     },
     "en": {
         "search": "Find a function (Korean or English name)",
@@ -135,6 +157,29 @@ UI: dict[str, dict[str, str]] = {
         "badlogits": "The address's logits {v} are not 2 to 4 numbers in [{lo}, {hi}]; "
         "the initial logits are used.",
         "badfield": "{p} takes a number in [{lo}, {hi}]; the plot is unchanged.",
+        "depth": "Depth and initialisation",
+        "activation": "Activation",
+        "init": "Initialisation",
+        "xavier": "Glorot/Xavier normal: variance 2g²/(n_in + n_out)",
+        "he": "He/Kaiming normal: variance 2g²/n_in",
+        "lecun": "LeCun normal: variance g²/n_in",
+        "gain": "Gain g (1 is the standard initialisation)",
+        "layers": "Hidden layers (depth)",
+        "width": "Width (units per layer)",
+        "seeds": "Seeds (networks averaged)",
+        "running": "Computing: seed {i} of {n}",
+        "layer": "Layer",
+        "spread": "Activation std",
+        "delta": "Error norm ‖δ‖",
+        "dead": "Units never active",
+        "dchart": "Activation standard deviation and back-propagated error norm ‖δ_l‖ per layer "
+        "(log scale, geometric mean over seeds)",
+        "dcaption": "Per layer (geometric mean over {n} seeds; the range over seeds in brackets)",
+        "dtable": "Show the values per layer as a table",
+        "dsummary": "{f}, {i}, g = {g}: ‖δ‖ is multiplied by {k} on average per layer towards "
+        "the input; activation std layer 1 {a} → layer {L} {b}",
+        "ddead": "; units never active at most {d}",
+        "baddepth": "The address's depth settings {v} could not be read; {k} takes its default.",
     },
 }
 MAX_CURVES = 6
@@ -196,6 +241,123 @@ def _breaks(entry: Activation) -> list[float | str]:
     return list(entry.breakpoints)
 
 
+# --- depth x initialisation ------------------------------------------------
+# The notebooks' settings (docs/notebooks/vanishing-gradients.py): 20 hidden
+# layers of width 32, 128 standard normal inputs with random labels among 10
+# classes, a linear output layer with softmax cross-entropy, seeds 0-9, and each
+# activation with its usual initialisation. tests/test_explorer_depth.py reads
+# them back from the notebook's source.
+NOTEBOOK_DEPTH = {"depth": 20, "width": 32, "batch": 128, "classes": 10, "seeds": 10}
+NOTEBOOK_INITS = {
+    "sigmoid": "xavier",
+    "tanh": "xavier",
+    "relu": "he",
+    "gelu": "he",
+    "selu": "lecun",
+}
+# The explorer's names for the package's normal initialisers (gain 1).
+INITS = {"xavier": "xavier_normal", "he": "he_normal", "lecun": "lecun_normal"}
+# What a reader may ask the browser for: [low, high] of each setting.
+DEPTH_LIMITS = {"depth": [1, 100], "width": [2, 128], "seeds": [1, 50], "gain": [0.1, 4.0]}
+
+
+def rectifiers() -> list[str]:
+    """Elementwise functions whose derivative is exactly 0 on the whole negative half-line.
+
+    For these a unit can be "never active" on a batch: f'(z) = 0 for every
+    sample, so no gradient reaches its incoming weights (MLP.dead_units).
+
+    >>> rectifiers()
+    ['relu', 'relu6']
+    """
+    negative = -np.geomspace(1e-9, 1e3, 400)
+    out = []
+    for entry in elementwise():
+        params = {p.name: p.default for p in entry.parameters}
+        with np.errstate(all="ignore"):
+            slope = np.asarray(entry.derivative(negative, **params))
+            rising = np.asarray(entry.derivative(-negative, **params))
+        if np.all(slope == 0) and np.any(rising != 0):
+            out.append(entry.id)
+    return out
+
+
+def _depth_data() -> dict[str, Any]:
+    return {
+        "defaults": {**NOTEBOOK_DEPTH, "fn": "relu", "init": "he", "gain": 1.0},
+        "limits": DEPTH_LIMITS,
+        "inits": list(INITS),
+        "rectifiers": rectifiers(),
+    }
+
+
+def depth_measure(
+    activation: str, init: str, settings: dict[str, int] = NOTEBOOK_DEPTH
+) -> dict[str, np.ndarray]:
+    """Per seed and hidden layer, from the package's training core (activations.training).
+
+    Exactly the notebook's experiment: inputs and labels from
+    ``default_rng(1234)``, one network per seed ``0 .. seeds-1``
+    (``MLP(..., rng=[default_rng(s) ...])``), one forward pass and the
+    back-propagated errors from the softmax cross-entropy gradient. Returns
+    arrays of shape (seeds, depth): the standard deviation of the activations
+    ``a_l`` over samples and units, the Frobenius norm of ``delta_l = dL/dz_l``,
+    and the fraction of units with f'(z_l) = 0 on every sample.
+    """
+    import activations
+    from activations.training import MLP, softmax_cross_entropy
+
+    depth, width, classes = settings["depth"], settings["width"], settings["classes"]
+    data = np.random.default_rng(1234)
+    x = data.normal(size=(settings["batch"], width))
+    labels = data.integers(0, classes, size=settings["batch"])
+    net = MLP(
+        [width] * (depth + 1) + [classes],
+        activation,
+        init=INITS[init],
+        rng=[np.random.default_rng(s) for s in range(settings["seeds"])],
+    )
+    trace = net.forward(x)
+    delta = softmax_cross_entropy(trace.outputs, labels).gradient
+    derivative = getattr(activations, f"{activation}_derivative")
+    deltas = []
+    for index in range(depth, 0, -1):
+        slope = derivative(trace.pre_activations[index - 1])
+        delta = (delta @ np.swapaxes(net.weights[index], -1, -2)) * slope
+        deltas.insert(0, np.sqrt((delta * delta).sum(axis=(-2, -1))))
+    return {
+        "std": np.stack([a.std(axis=(-2, -1)) for a in trace.activations], axis=-1),
+        "delta": np.stack(deltas, axis=-1),
+        "dead": np.stack([d.mean(axis=-1) for d in net.dead_units(x)], axis=-1),
+    }
+
+
+def depth_reference() -> dict[str, Any]:
+    """What the browser's depth simulator is checked against: per activation at the
+    notebook's settings, per hidden layer, the mean and standard deviation over
+    seeds of log10 std(a_l), log10 ||delta_l|| and the never-active fraction.
+    """
+    cases = []
+    for activation, init in NOTEBOOK_INITS.items():
+        m = depth_measure(activation, init)
+        summary = {}
+        for key, values in (
+            ("logstd", np.log10(m["std"])),
+            ("logdelta", np.log10(m["delta"])),
+            ("dead", m["dead"]),
+        ):
+            summary[key] = {
+                "mean": values.mean(axis=0).tolist(),
+                "sd": values.std(axis=0, ddof=1).tolist(),
+            }
+        cases.append({"fn": activation, "init": init, **summary})
+    return {"settings": NOTEBOOK_DEPTH, "cases": cases}
+
+
+def write_depth(path: Path) -> Path:
+    return write_if_changed(path, json.dumps(depth_reference(), separators=(",", ":")))
+
+
 def page_data(language: str) -> dict[str, Any]:
     """Everything the explorer script needs, with the interface text in ``language``."""
     entries = elementwise()
@@ -214,6 +376,7 @@ def page_data(language: str) -> dict[str, Any]:
             {"id": f.id, "ko": f.name_ko, "en": f.name_en} for f in FAMILIES if f.id in used
         ],
         "functions": [_function(e) for e in entries],
+        "depth": _depth_data(),
     }
 
 

@@ -5,6 +5,7 @@
 // view lives in the query string: ?fn=elu:fd:alpha=1.5,relu:f&x=-6,6&at=0.5
 import { FUNCTIONS } from "./functions.js";
 import { formatSoftmax, parseSoftmax, softmaxPanel } from "./softmax.js";
+import { depthPanel, formatDepth, parseDepth } from "./depth.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const KINDS = ["f", "d", "fd"];
@@ -91,11 +92,11 @@ function parseState(search, data) {
   return { state, notes, query };
 }
 
-function formatState(state, softmax) {
+function formatState(state, softmax, depth) {
   const fn = state.curves.map((c) => [c.id, c.show, ...Object.entries(c.p).map(([k, v]) => `${k}=${v}`)].join(":")).join(",");
   const n = (v) => String(Number(v.toPrecision(12)));
   const panel = softmax ? formatSoftmax(softmax) : "";
-  return `?fn=${fn}&x=${n(state.view[0])},${n(state.view[1])}&at=${n(state.at)}${panel}`;
+  return `?fn=${fn}&x=${n(state.view[0])},${n(state.view[1])}&at=${n(state.at)}${panel}${depth ?? ""}`;
 }
 
 // --- the explorer ---------------------------------------------------------
@@ -112,6 +113,9 @@ function init(root, data) {
   const panelBox = document.getElementById("softmax-panel");
   const softmax = panelBox ? parseSoftmax(query, ui, fill) : null;
   if (softmax) notes.push(...softmax.notes);
+  const depthBox = document.getElementById("depth-panel");
+  const depth = depthBox ? parseDepth(query, data, fill) : null;
+  if (depth) notes.push(...depth.notes);
   const live = h("p", { class: "ex-sr", "aria-live": "polite" });
   let announceTimer = 0;
   const announce = (text) => {
@@ -318,7 +322,7 @@ function init(root, data) {
   function saveState() {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
-      if (root.isConnected && location.pathname === page) history.replaceState(history.state, "", formatState(state, softmax?.state) + location.hash);
+      if (root.isConnected && location.pathname === page) history.replaceState(history.state, "", formatState(state, softmax?.state, depth && formatDepth(depth.state, data)) + location.hash);
     }, 150);
   }
 
@@ -474,7 +478,14 @@ function init(root, data) {
     const heading = document.getElementById("softmax");
     if (heading) root.before(heading, heading.nextElementSibling, panelBox);
   }
-  root.explorer = { state, draw, softmax: softmax?.state };
+  // The depth simulator starts when its section comes into view (or at once if
+  // the address sets it): its first run takes a moment of the processor.
+  if (depth) depthPanel(depthBox, depth.state, data, { h, ui, fmt, fill, ticks, announce, changed: saveState, start: (go) => {
+    if (depth.given) return go();
+    const seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) { seen.disconnect(); go(); } }, { rootMargin: "200px" });
+    seen.observe(depthBox);
+  } });
+  root.explorer = { state, draw, softmax: softmax?.state, depth: depth?.state };
 }
 
 async function start() {
