@@ -116,7 +116,7 @@ def test_the_panel_starts_in_view_and_shows_chart_table_and_summary(tabs: object
     tab.page.wait_for_function(
         "() => document.querySelector('#explorer [aria-live]').textContent.includes('He/Kaiming')"
     )
-    tab.page.locator("#depth-panel .ex-table summary").click()
+    tab.page.locator("#depth-panel .ex-table-d summary").click()
     rows = tab.page.locator("#depth-panel tbody tr")
     rows.first.wait_for()
     assert rows.count() == 20
@@ -145,7 +145,7 @@ def test_the_controls_work_by_keyboard_and_go_into_the_address(tabs: object) -> 
     )
     # tanh is no rectifier: no never-active column, no such phrase in the summary.
     assert "켜지지" not in tab.page.locator(".ex-summary").inner_text()
-    tab.page.locator("#depth-panel .ex-table summary").click()
+    tab.page.locator("#depth-panel .ex-table-d summary").click()
     tab.page.locator("#depth-panel tbody tr").first.wait_for()
     assert tab.page.locator("#depth-panel th[scope=col]").count() == 3
     assert tab.page.locator("#depth-panel tbody tr").count() == 19
@@ -205,7 +205,7 @@ def test_the_panel_in_use_has_no_serious_accessibility_problem(tabs: object, sch
     tab = tabs.open(scheme=scheme)
     _ready(tab, "explorer/?dp=relu:he:1:10:16:2")
     tab.page.wait_for_selector(PANEL_DONE)
-    tab.page.locator("#depth-panel .ex-table summary").click()
+    tab.page.locator("#depth-panel .ex-table-d summary").click()
     tab.page.locator("#depth-panel tbody tr").first.wait_for()
     problems = tab.axe_problems()
     assert not problems, problems

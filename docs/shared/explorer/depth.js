@@ -189,12 +189,12 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
     return h("div", { class: "ex-param" }, h("label", { for: id }, label), input, error);
   };
   const status = h("p", { class: "ex-status" });
-  const svg = h("svg:svg", { class: "ex-plot ex-depth", role: "img", "aria-label": ui.dchart, viewBox: "0 0 640 300" });
+  const svg = h("svg:svg", { class: "ex-plot-d", role: "img", "aria-label": ui.dchart, viewBox: "0 0 640 300" });
   const legend = h("ul", { class: "ex-legend" },
     [["ex-c0", ui.spread], ["ex-c1 ex-dashed", ui.delta]].map(([c, t]) => h("li", { class: c }, h("span", { class: "ex-swatch", "aria-hidden": "true" }), t)));
   const summary = h("p", { class: "ex-summary" });
   const tableBox = h("div", {});
-  const table = h("details", { class: "ex-table", ontoggle: () => render() }, h("summary", {}, ui.dtable), tableBox);
+  const table = h("details", { class: "ex-table-d", ontoggle: () => render(false) }, h("summary", {}, ui.dtable), tableBox);
   const run = () => compute();
   box.replaceChildren(
     h("div", { class: "ex-depth-controls", role: "group", "aria-label": ui.depth },
@@ -219,7 +219,7 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
       while (!(r = it.next()).done) {
         if (performance.now() - t0 > 20) {
           await new Promise((done) => setTimeout(done));
-          if (mine !== token) return;
+          if (mine !== token || !box.isConnected) return;
           t0 = performance.now();
         }
       }
@@ -229,12 +229,12 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
     if (mine !== token) return;
     result = summarise(runs);
     status.textContent = "";
-    render();
+    render(true);
     box.result = result;
     box.dataset.run = "done";
   }
 
-  function render() {
+  function render(say) {
     if (!result) return;
     const L = result.logstd.length;
     const fn = byId.get(s.fn);
@@ -261,7 +261,7 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
     let text = fill(ui.dsummary, { f: fn[lang], i: ui[s.init].split(":")[0], g: fmt(s.gain), k: fmt(Number(k.toPrecision(3))), a: at(result.logstd[0]), L, b: at(result.logstd[L - 1]) });
     if (rect) text += fill(ui.ddead, { d: `${fmt(Number((100 * Math.max(...result.dead.map((v) => v.mean))).toPrecision(3)))}%` });
     summary.textContent = text;
-    announce(text);
+    if (say) announce(text);
     if (!table.open) return tableBox.replaceChildren();
     const cell = (v) => h("td", {}, `${at(v)} (${fmt(10 ** v.lo)} – ${fmt(10 ** v.hi)})`);
     tableBox.replaceChildren(h("div", { class: "ex-scroll", tabindex: "0", role: "region", "aria-label": ui.dtable },
