@@ -200,6 +200,24 @@ def test_bad_settings_are_reported_never_silently_used(tabs: object) -> None:
     assert field.get_attribute("aria-invalid") is None
 
 
+@pytest.mark.parametrize(
+    "settings", ["binary_step:he:1:1:2:1", "hard_tanh:lecun:0.1:100:2:1", "relu6:xavier:4:3:128:2"]
+)
+def test_extreme_settings_still_draw_and_tabulate(tabs: object, settings: str) -> None:
+    # binary step passes no gradient at all (||delta|| = 0 on a log scale); one
+    # layer, 100 layers, the smallest and largest width and gain.
+    tab = tabs.open()
+    _ready(tab, f"en/explorer/?dp={settings}")
+    tab.page.wait_for_selector(PANEL_DONE)
+    assert tab.page.locator(".ex-notes p").count() == 0
+    depth = int(settings.split(":")[3])
+    tab.page.locator("#depth-panel .ex-table-d summary").click()
+    tab.page.locator("#depth-panel tbody tr").first.wait_for()
+    assert tab.page.locator("#depth-panel tbody tr").count() == depth
+    assert "NaN" not in tab.page.locator("#depth-panel").inner_text()
+    assert not tab.problems, tab.problems
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_panel_in_use_has_no_serious_accessibility_problem(tabs: object, scheme: str) -> None:
     tab = tabs.open(scheme=scheme)

@@ -159,6 +159,7 @@ export function formatDepth(s, data) {
 export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, changed, start }) {
   const cfg = data.depth;
   const lang = data.language;
+  const g3 = (v) => fmt(Number(v.toPrecision(3)));
   const byId = new Map(data.functions.map((f) => [f.id, f]));
   const field = (key, label, change) => {
     const id = `dp-${key}`;
@@ -189,7 +190,8 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
     return h("div", { class: "ex-param" }, h("label", { for: id }, label), input, error);
   };
   const status = h("p", { class: "ex-status" });
-  const svg = h("svg:svg", { class: "ex-plot-d", role: "img", "aria-label": ui.dchart, viewBox: "0 0 640 300" });
+  const caption = h("p", { class: "ex-caption", id: "dp-caption" }, ui.dchart);
+  const svg = h("svg:svg", { class: "ex-plot-d", role: "img", "aria-labelledby": caption.id });
   const legend = h("ul", { class: "ex-legend" },
     [["ex-c0", ui.spread], ["ex-c1 ex-dashed", ui.delta]].map(([c, t]) => h("li", { class: c }, h("span", { class: "ex-swatch", "aria-hidden": "true" }), t)));
   const summary = h("p", { class: "ex-summary" });
@@ -200,7 +202,7 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
     h("div", { class: "ex-depth-controls", role: "group", "aria-label": ui.depth },
       field("fn", ui.activation, run), field("init", ui.init, run), field("gain", ui.gain, run),
       field("depth", ui.layers, run), field("width", ui.width, run), field("seeds", ui.seeds, run)),
-    status, h("figure", { class: "ex-figure" }, svg, legend), summary, table);
+    status, h("div", { class: "ex-figure" }, svg, caption, legend), summary, table);
 
   let token = 0;
   let result = null;
@@ -239,16 +241,28 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
     const L = result.logstd.length;
     const fn = byId.get(s.fn);
     const series = [result.logstd.map((v) => v.mean), result.logdelta.map((v) => v.mean)];
-    const finite = series.flat().filter(Number.isFinite);
+    const finite = [...series.flat().filter(Number.isFinite), ...(series.flat().some(Number.isFinite) ? [] : [0])];
     let ymin = Math.min(...finite), ymax = Math.max(...finite);
     if (!(ymax - ymin > 0.2)) { ymin -= 0.5; ymax += 0.5; }
-    const pad = { l: 56, r: 12, t: 12, b: 30 }, W = 640, H = 300;
+    const margin = (ymax - ymin) * 0.05;
+    ymin -= margin; ymax += margin;
+    // Drawn at the box's width so that the labels keep their size on a phone.
+    const W = Math.round(Math.min(Math.max(svg.parentElement.clientWidth, 300), 900)) || 640;
+    const H = Math.round(Math.min(Math.max(W * 0.5, 220), 340));
+    const pad = { l: 56, r: 12, t: 12, b: 30 };
+    svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
     const sx = (l) => pad.l + (L > 1 ? (l - 1) / (L - 1) : 0.5) * (W - pad.l - pad.r);
     const sy = (y) => pad.t + ((ymax - y) / (ymax - ymin)) * (H - pad.t - pad.b);
     const grid = [];
-    const xt = ticks(1, Math.max(L, 2), Math.min(10, L)).filter((t) => Number.isInteger(t) && t >= 1 && t <= L);
+    const xt = ticks(1, Math.max(L, 2), Math.min(Math.round(W / 70), L)).filter((t) => Number.isInteger(t) && t >= 1 && t <= L);
     for (const t of xt) grid.push(h("svg:line", { x1: sx(t), x2: sx(t), y1: pad.t, y2: H - pad.b }), h("svg:text", { x: sx(t), y: H - 10, "text-anchor": "middle" }, t));
-    for (const t of ticks(ymin, ymax, 5)) grid.push(h("svg:line", { x1: pad.l, x2: W - pad.r, y1: sy(t), y2: sy(t) }), h("svg:text", { x: pad.l - 6, y: sy(t) + 4, "text-anchor": "end" }, fmt(10 ** t)));
+    // Log scale: 1, 2, 5 times powers of ten within two decades, whole decades beyond.
+    const low = Math.floor(ymin);
+    const yt = ymax - ymin < 2
+      ? Array.from({ length: Math.ceil(ymax) - low + 1 }, (_, i) => [1, 2, 5].map((m) => low + i + Math.log10(m))).flat().filter((t) => t >= ymin && t <= ymax)
+      : ticks(ymin, ymax, 5).filter(Number.isInteger);
+    const label = (t) => Math.abs(t) < 4 ? g3(10 ** t) : (10 ** t).toExponential(0).replace("+", "").replace("-", "−");
+    for (const t of yt) grid.push(h("svg:line", { x1: pad.l, x2: W - pad.r, y1: sy(t), y2: sy(t) }), h("svg:text", { x: pad.l - 6, y: sy(t) + 4, "text-anchor": "end" }, label(t)));
     const paths = series.map((ys, i) => {
       let d = "";
       ys.forEach((y, l) => { if (Number.isFinite(y)) d += `${d ? "L" : "M"}${sx(l + 1).toFixed(1)} ${sy(y).toFixed(1)}`; });
@@ -256,19 +270,19 @@ export function depthPanel(box, s, data, { h, ui, fmt, fill, ticks, announce, ch
     });
     svg.replaceChildren(h("svg:g", { class: "ex-grid" }, grid), ...paths);
     const rect = cfg.rectifiers.includes(s.fn);
-    const at = (v) => fmt(10 ** v.mean);
+    const at = (v) => g3(10 ** v.mean);
     const k = 10 ** ((result.logdelta[0].mean - result.logdelta[L - 1].mean) / Math.max(L - 1, 1));
-    let text = fill(ui.dsummary, { f: fn[lang], i: ui[s.init].split(":")[0], g: fmt(s.gain), k: fmt(Number(k.toPrecision(3))), a: at(result.logstd[0]), L, b: at(result.logstd[L - 1]) });
-    if (rect) text += fill(ui.ddead, { d: `${fmt(Number((100 * Math.max(...result.dead.map((v) => v.mean))).toPrecision(3)))}%` });
+    let text = fill(ui.dsummary, { f: fn[lang], i: ui[s.init].split(":")[0], g: fmt(s.gain), k: L > 1 && Number.isFinite(k) ? g3(k) : "—", a: at(result.logstd[0]), L, b: at(result.logstd[L - 1]) });
+    if (rect) text += fill(ui.ddead, { d: `${g3(100 * Math.max(...result.dead.map((v) => v.mean)))}%` });
     summary.textContent = text;
     if (say) announce(text);
     if (!table.open) return tableBox.replaceChildren();
-    const cell = (v) => h("td", {}, `${at(v)} (${fmt(10 ** v.lo)} – ${fmt(10 ** v.hi)})`);
+    const cell = (v) => h("td", {}, `${at(v)} (${g3(10 ** v.lo)} – ${g3(10 ** v.hi)})`);
     tableBox.replaceChildren(h("div", { class: "ex-scroll", tabindex: "0", role: "region", "aria-label": ui.dtable },
       h("table", {}, h("caption", {}, fill(ui.dcaption, { n: s.seeds })),
         h("thead", {}, h("tr", {}, [ui.layer, ui.spread, ui.delta, ...(rect ? [ui.dead] : [])].map((t) => h("th", { scope: "col" }, t)))),
         h("tbody", {}, result.logstd.map((v, l) => h("tr", {}, h("th", { scope: "row" }, l + 1), cell(v), cell(result.logdelta[l]),
-          rect ? h("td", {}, `${fmt(Number((100 * result.dead[l].mean).toPrecision(3)))}%`) : null))))));
+          rect ? h("td", {}, `${g3(100 * result.dead[l].mean)}%`) : null))))));
   }
 
   box.dataset.run = "idle";
