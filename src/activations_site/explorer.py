@@ -112,7 +112,8 @@ UI: dict[str, dict[str, str]] = {
         "dsummary": "{f}, {i}, g = {g}: 입력 쪽으로 한 층 갈 때마다 ‖δ‖에 곱해지는 평균 인자 {k}, "
         "활성화 표준편차 층 1 {a} → 층 {L} {b}",
         "ddead": ", 한 번도 켜지지 않은 유닛 최대 {d}",
-        "baddepth": "주소의 깊이 실험 설정 {v}를 읽을 수 없어 {k}에 기본값을 썼습니다.",
+        "baddepth": "주소의 깊이 실험 설정 {k} = {v}는 범위 밖이거나 읽을 수 없는 값이어서 "
+        "기본값 {d}를 썼습니다.",
     },
     "en": {
         "search": "Find a function (Korean or English name)",
@@ -179,7 +180,8 @@ UI: dict[str, dict[str, str]] = {
         "dsummary": "{f}, {i}, g = {g}: ‖δ‖ is multiplied by {k} on average per layer towards "
         "the input; activation std layer 1 {a} → layer {L} {b}",
         "ddead": "; units never active at most {d}",
-        "baddepth": "The address's depth settings {v} could not be read; {k} takes its default.",
+        "baddepth": "The address's depth setting {k} = {v} is out of range or not readable; "
+        "the default {d} is used.",
     },
 }
 MAX_CURVES = 6

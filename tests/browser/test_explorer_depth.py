@@ -179,10 +179,12 @@ def test_an_address_restores_the_settings(tabs: object) -> None:
 
 def test_bad_settings_are_reported_never_silently_used(tabs: object) -> None:
     tab = tabs.open()
-    _ready(tab, "en/explorer/?dp=nope:he:9:200:32:0")
+    _ready(tab, "en/explorer/?dp=constructor:he:9:200:32:0")
     notes = tab.page.locator(".ex-notes p").all_inner_texts()
-    for key in ("fn", "gain", "depth", "seeds"):
-        assert any(f"{key} takes its default" in n for n in notes), (key, notes)
+    expected = ("fn = “constructor”", "gain = “9”", "depth = “200”", "seeds = “0”")
+    for setting, default in zip(expected, ("relu", 1, 20, 10), strict=True):
+        assert any(setting in n and f"default {default} " in n for n in notes), (setting, notes)
+    assert len(notes) == 4
     tab.page.wait_for_selector(PANEL_DONE)
     assert _depth(tab) == {**explorer.NOTEBOOK_DEPTH, "fn": "relu", "init": "he", "gain": 1}
     field = tab.page.locator("#dp-depth")

@@ -136,7 +136,7 @@ export function parseDepth(query, data, fill) {
     const text = parts[i];
     if (text === undefined) return;
     let ok;
-    if (key === "fn") ok = text in FUNCTIONS;
+    if (key === "fn") ok = data.functions.some((f) => f.id === text);
     else if (key === "init") ok = cfg.inits.includes(text);
     else {
       const [lo, hi] = cfg.limits[key];
@@ -145,7 +145,7 @@ export function parseDepth(query, data, fill) {
       if (ok) state[key] = v;
     }
     if (ok && (key === "fn" || key === "init")) state[key] = text;
-    if (!ok) notes.push(fill(data.ui.baddepth, { v: `“${query.get("dp")}”`, k: key }));
+    if (!ok) notes.push(fill(data.ui.baddepth, { k: key, v: `“${text}”`, d: cfg.defaults[key] }));
   });
   return { state, notes, given: true };
 }
