@@ -214,6 +214,20 @@ class Tab:
         )
         self.settle()
 
+    def reveal(self, locator: object) -> None:
+        """Scroll ``locator`` into view and wait until Material has recorded the scroll.
+
+        Material writes the scroll offset into ``history.state`` 100 ms after the last
+        scroll (``debounceTime``). A link clicked sooner is pushed first, the late write
+        then lands on the new page's history entry, and Material restores the old
+        page's offset on the new page. Readers rarely click within 100 ms of a scroll;
+        a test always does, so it waits for the write, a state, before clicking.
+        """
+        locator.scroll_into_view_if_needed()
+        self.page.wait_for_function(
+            "() => history.state !== null && Math.abs(history.state.y - scrollY) < 1"
+        )
+
     def math_problems(self) -> list[str]:
         found = self.page.evaluate(
             """() => {

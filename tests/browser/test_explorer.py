@@ -354,7 +354,9 @@ def test_a_bad_softmax_address_is_reported(tabs: object) -> None:
 def test_the_softmax_pages_open_the_softmax_panel(tabs: object, path: str) -> None:
     tab = tabs.open()
     tab.goto(path)
-    tab.page.locator("a.explorer-link").click()
+    link = tab.page.locator("a.explorer-link")
+    tab.reveal(link)
+    tab.follow(link.click, tab.url("explorer/" if path.startswith("functions/") else "en/explorer/"))
     tab.page.wait_for_selector("#softmax-panel .ex-softmax tbody tr")
     tab.page.wait_for_function(
         "() => { const r = document.getElementById('softmax').getBoundingClientRect();"
