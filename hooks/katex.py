@@ -12,6 +12,8 @@ KaTeX's markup and nothing moves.
   (``throwOnError``); in the browser it would only show as red text.
 - The wrapper element and its ``arithmatex`` class stay, so styles and the
   browser tests find the math where they did.
+- The V8 context lives in activations_site.katex, which the explorer's data
+  uses too.
 - Raw ``$…$`` and ``$$…$$`` outside arithmatex remain: notebook pages
   (mkdocs-jupyter) carry all their math that way, in the cells and in the
   headings, table of contents and header that repeat a heading, and raw HTML
@@ -31,15 +33,13 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-KATEX_JS = Path(__file__).resolve().parent.parent / "docs" / "shared" / "katex" / "katex.min.js"
+from activations_site.katex import render
 
 # arithmatex's generic output: the TeX is HTML-escaped and contains no tags.
 MATH = re.compile(
@@ -77,40 +77,6 @@ PRELOADS = (
 )
 
 
-class _Katex:
-    """One V8 context with KaTeX loaded, created on first use."""
-
-    def __init__(self) -> None:
-        from py_mini_racer import MiniRacer
-
-        self.context = MiniRacer()
-        self.context.eval(KATEX_JS.read_text(encoding="utf-8"))
-        self.context.eval(
-            """
-            function renderForBuild(tex, displayMode) {
-              try {
-                return {html: katex.renderToString(tex, {
-                  displayMode: displayMode, throwOnError: true, output: "htmlAndMathml"})};
-              } catch (error) {
-                return {error: String(error.message || error)};
-              }
-            }
-            """
-        )
-
-    @cache  # noqa: B019 -- one instance per build process, kept for its lifetime
-    def render(self, tex: str, display: bool) -> str:
-        result = self.context.call("renderForBuild", tex, display)
-        if "error" in result:
-            raise ValueError(result["error"])
-        return result["html"]
-
-
-@cache
-def _katex() -> _Katex:
-    return _Katex()
-
-
 def typeset(content: str, where: str) -> str:
     """``content`` with every arithmatex element's TeX replaced by KaTeX's HTML."""
 
@@ -118,7 +84,7 @@ def typeset(content: str, where: str) -> str:
         display = match["display"] is not None
         tex = html.unescape(match["display"] if display else match["inline"])
         try:
-            rendered = _katex().render(tex, display)
+            rendered = render(tex, display)
         except ValueError as error:
             raise ValueError(f"{where}: KaTeX cannot typeset {tex!r}: {error}") from None
         return f'<{match["tag"]} class="arithmatex">{rendered}</{match["tag"]}>'
@@ -139,7 +105,7 @@ def typeset_delimited(page_html: str, where: str) -> str:
         display = match["d1"] is not None or match["d2"] is not None
         tex = html.unescape(next(group for group in match.groups() if group is not None))
         try:
-            return _katex().render(tex.strip(), display)
+            return render(tex.strip(), display)
         except ValueError as error:
             raise ValueError(f"{where}: KaTeX cannot typeset {tex!r}: {error}") from None
 
