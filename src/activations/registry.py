@@ -107,6 +107,8 @@ Interval(lower=0.0, upper=inf, lower_closed=True, upper_closed=False)
 ((0.0,), (1.0,))
 """
 
+# Descriptions name parameters by their Greek letters and use the real minus sign.
+# ruff: noqa: RUF001
 from __future__ import annotations
 
 import itertools
@@ -284,6 +286,9 @@ class Parameter:
     ``explore`` is the closed interval ``(low, high)`` the explorer page's slider
     spans: values the function accepts everywhere in it, the default inside.
     ``None`` for structural parameters (``axis``) that no slider moves.
+    ``symbol`` is the parameter's letter in the entry's formulas (TeX, e.g.
+    ``\\alpha``), which the descriptions ``en`` and ``ko`` name too; the explorer
+    writes the current value in its place. ``None`` for structural parameters.
     """
 
     name: str
@@ -291,6 +296,7 @@ class Parameter:
     en: str
     ko: str
     explore: tuple[float, float] | None = None
+    symbol: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1003,8 +1009,12 @@ def _entries() -> tuple[Activation, ...]:
         latex_derivative=r"\operatorname{hardtanh}'(x) = \begin{cases} 1, & m < x < M \\ 0, "
         r"& x < m \text{ or } x > M \end{cases}",
         parameters=(
-            Parameter("min_val", -1.0, "lower clipping bound m", "아래쪽 자르기 경계 m", (-3.0, -0.1)),
-            Parameter("max_val", 1.0, "upper clipping bound M", "위쪽 자르기 경계 M", (0.1, 3.0)),
+            Parameter(
+                "min_val", -1.0, "lower clipping bound m", "아래쪽 자르기 경계 m", (-3.0, -0.1), "m"
+            ),
+            Parameter(
+                "max_val", 1.0, "upper clipping bound M", "위쪽 자르기 경계 M", (0.1, 3.0), "M"
+            ),
         ),
         output_range=Interval(-1.0, 1.0, True, True),
         range_latex=r"[m, M] = [-1, 1]",
@@ -1243,9 +1253,10 @@ def _entries() -> tuple[Activation, ...]:
             Parameter(
                 "negative_slope",
                 0.01,
-                "slope a for negative input",
-                "음수 입력에 곱하는 계수 a",
+                "slope α for negative input",
+                "음수 입력에 곱하는 계수 α",
                 (0.0, 1.0),
+                r"\alpha",
             ),
         ),
         output_range=Interval(-INF, INF, False, False),
@@ -1266,12 +1277,14 @@ def _entries() -> tuple[Activation, ...]:
             torch=(0.01,),
             jax=(1.0,),
             tensorflow=(0.01,),
-            en="At 0 we return the negative slope a (0.01 by default), like PyTorch "
-            "(leaky_relu_backward uses x > 0 ? grad : grad * a) and TensorFlow (LeakyReluGrad "
-            "uses features > 0). jax.nn.leaky_relu is where(x >= 0, x, a * x) and returns 1.",
-            ko="0에서는 음수 쪽 계수 a(기본 0.01)를 돌려주며, PyTorch(leaky_relu_backward는 "
-            "x > 0 ? grad : grad * a)와 TensorFlow(LeakyReluGrad는 features > 0으로 판단)와 "
-            "같습니다. jax.nn.leaky_relu는 where(x >= 0, x, a * x)라서 1을 돌려줍니다.",
+            en="At 0 we return the negative slope α (0.01 by default), like PyTorch "
+            "(leaky_relu_backward uses x > 0 ? grad : grad * negative_slope) and "
+            "TensorFlow (LeakyReluGrad uses features > 0). jax.nn.leaky_relu is "
+            "where(x >= 0, x, negative_slope * x) and returns 1.",
+            ko="0에서는 음수 쪽 계수 α(기본 0.01)를 돌려주며, PyTorch(leaky_relu_backward는 "
+            "x > 0 ? grad : grad * negative_slope)와 TensorFlow(LeakyReluGrad는 "
+            "features > 0으로 판단)와 같습니다. jax.nn.leaky_relu는 "
+            "where(x >= 0, x, negative_slope * x)라서 1을 돌려줍니다.",
         ),
         frameworks=(
             _torch(
@@ -1309,21 +1322,22 @@ def _entries() -> tuple[Activation, ...]:
         derivative=prelu_derivative,
         vjp=None,
         jacobian=None,
-        latex=r"\operatorname{PReLU}(x) = \begin{cases} x, & x \ge 0 \\ w\,x, & x < 0 "
+        latex=r"\operatorname{PReLU}(x) = \begin{cases} x, & x \ge 0 \\ a\,x, & x < 0 "
         r"\end{cases}",
-        latex_derivative=r"\operatorname{PReLU}'(x) = \begin{cases} 1, & x > 0 \\ w, & x < 0 "
+        latex_derivative=r"\operatorname{PReLU}'(x) = \begin{cases} 1, & x > 0 \\ a, & x < 0 "
         r"\end{cases}",
         parameters=(
             Parameter(
                 "weight",
                 0.25,
-                "learned slope w for negative input (scalar or per channel)",
-                "학습되는 음수 쪽 계수 w (스칼라 또는 채널별)",
+                "learned slope a for negative input (scalar or per channel)",
+                "학습되는 음수 쪽 계수 a (스칼라 또는 채널별)",
                 (-1.0, 1.0),
+                "a",
             ),
         ),
         output_range=Interval(-INF, INF, False, False),
-        range_latex=r"(-\infty, \infty) \quad (w > 0)",
+        range_latex=r"(-\infty, \infty) \quad (a > 0)",
         monotonic="increasing",
         zero_centred=False,
         bounded_below=False,
@@ -1340,13 +1354,13 @@ def _entries() -> tuple[Activation, ...]:
             torch=(0.25,),
             jax=(None,),
             tensorflow=(0.0,),
-            en="At 0 we return w (0.25 by default), like PyTorch (prelu_backward uses "
-            "input > 0 ? grad : w * grad). JAX has no PReLU in jax.nn. keras.layers.PReLU "
-            "computes relu(x) - w * relu(-x), so on TensorFlow both ReLU gradients vanish at 0 "
+            en="At 0 we return a (0.25 by default), like PyTorch (prelu_backward uses "
+            "input > 0 ? grad : a * grad). JAX has no PReLU in jax.nn. keras.layers.PReLU "
+            "computes relu(x) - a * relu(-x), so on TensorFlow both ReLU gradients vanish at 0 "
             "and the derivative there is 0.",
-            ko="0에서는 w(기본 0.25)를 돌려주며 PyTorch와 같습니다(prelu_backward는 "
-            "input > 0 ? grad : w * grad). jax.nn에는 PReLU가 없습니다. keras.layers.PReLU는 "
-            "relu(x) - w * relu(-x)로 계산하므로 TensorFlow에서는 두 ReLU의 기울기가 0에서 "
+            ko="0에서는 a(기본 0.25)를 돌려주며 PyTorch와 같습니다(prelu_backward는 "
+            "input > 0 ? grad : a * grad). jax.nn에는 PReLU가 없습니다. keras.layers.PReLU는 "
+            "relu(x) - a * relu(-x)로 계산하므로 TensorFlow에서는 두 ReLU의 기울기가 0에서 "
             "모두 0이 되어 도함수가 0입니다.",
         ),
         frameworks=(
@@ -1398,6 +1412,7 @@ def _entries() -> tuple[Activation, ...]:
                 "sharpness β; softplus tends to ReLU as β grows",
                 "날카로움 β; β가 커질수록 ReLU에 가까워집니다",
                 (0.1, 10.0),
+                r"\beta",
             ),
         ),
         output_range=Interval(0.0, INF, False, False),
@@ -1463,9 +1478,10 @@ def _entries() -> tuple[Activation, ...]:
             Parameter(
                 "alpha",
                 1.0,
-                "the negative saturation value is -alpha",
-                "음수 쪽 포화값이 -alpha입니다",
+                "the negative saturation value is −α",
+                "음수 쪽 포화값이 −α입니다",
                 (0.0, 3.0),
+                r"\alpha",
             ),
         ),
         output_range=Interval(-1.0, INF, False, False),
@@ -1570,9 +1586,10 @@ def _entries() -> tuple[Activation, ...]:
             Parameter(
                 "alpha",
                 1.0,
-                "the negative saturation value is -alpha (alpha > 0)",
-                "음수 쪽 포화값이 -alpha입니다 (alpha > 0)",
+                "the negative saturation value is −α (α > 0)",
+                "음수 쪽 포화값이 −α입니다 (α > 0)",
                 (0.1, 3.0),
+                r"\alpha",
             ),
         ),
         output_range=Interval(-1.0, INF, False, False),
@@ -1751,6 +1768,7 @@ def _entries() -> tuple[Activation, ...]:
                 "gate sharpness β (Swish-β; β = 1 is SiLU)",
                 "게이트의 날카로움 β (Swish-β; β = 1이면 SiLU)",
                 (0.0, 5.0),
+                r"\beta",
             ),
         ),
         output_range=Interval(_SILU_MIN, INF, True, False),

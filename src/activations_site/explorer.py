@@ -32,12 +32,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from activations.registry import FAMILIES, REGISTRY, Activation
+from activations_site import katex
 from activations_site.files import write_if_changed
 
 # The view a reader gets when the URL names no range.
@@ -73,7 +75,8 @@ UI: dict[str, dict[str, str]] = {
         "df0": "f′(0)",
         "kinks": "꺾인 점의 f′ (우리 관례)",
         "nokinks": "없음",
-        "rangedef": "치역 (기본 매개변수에서)",
+        "rangedef": "치역",
+        "formula": "식 (지금 매개변수 값으로)",
         "badid": "주소에 알 수 없는 함수 {v}가 있어 넣지 않았습니다.",
         "badparam": "주소의 {f} 매개변수 {p} = {v}는 범위 [{lo}, {hi}] 밖이거나 수가 아니어서 "
         "기본값 {d}를 썼습니다.",
@@ -140,7 +143,8 @@ UI: dict[str, dict[str, str]] = {
         "df0": "f′(0)",
         "kinks": "f′ at the kinks (our convention)",
         "nokinks": "none",
-        "rangedef": "Range (at the default parameters)",
+        "rangedef": "Range",
+        "formula": "Formula (at the current parameter values)",
         "badid": "The address names an unknown function {v}; it was left out.",
         "badparam": "The address sets {f} parameter {p} = {v}, outside [{lo}, {hi}] or not a "
         "number; the default {d} is used.",
@@ -212,6 +216,107 @@ def range_text(entry: Activation) -> str:
     return text
 
 
+# --- formulas with the current parameter values ------------------------------
+# Each parameter's letter in the registry's formulas (Parameter.symbol) is
+# replaced by a number that appears nowhere else, the formula is typeset by
+# KaTeX here, and the script writes the current value over that number's text.
+SENTINELS = ("987651", "987652")
+_TEX_TOKEN = re.compile(
+    r"\\(?:operatorname|text|begin|end|mathrm)\{[^}]*\}|\\[a-zA-Z]+|\\.|.", re.S
+)
+
+
+def with_sentinels(entry: Activation, tex: str) -> str:
+    r"""``tex`` with each parameter's symbol replaced by its sentinel number.
+
+    >>> with_sentinels(REGISTRY["elu"], r"\alpha\,\bigl(e^{x} - 1\bigr)")
+    '{987651}\\,\\bigl(e^{x} - 1\\bigr)'
+    """
+    symbols = {p.symbol: SENTINELS[i] for i, p in enumerate(entry.parameters) if p.explore}
+    if None in symbols:
+        raise ValueError(f"{entry.id}: a parameter with a slider has no symbol (Parameter.symbol)")
+    if any(s in tex for s in SENTINELS):
+        raise ValueError(f"{entry.id}: the formula {tex!r} contains a sentinel number")
+    return "".join(f"{{{symbols[t]}}}" if t in symbols else t for t in _TEX_TOKEN.findall(tex))
+
+
+def formulas(entry: Activation) -> dict[str, str]:
+    """f and f' typeset (KaTeX's HTML and MathML) with the parameters as sentinels."""
+    out = {}
+    for kind, tex in (("f", entry.latex), ("d", entry.latex_derivative)):
+        marked = with_sentinels(entry, tex)
+        try:
+            out[kind] = katex.render(marked, display=False)
+        except ValueError as error:
+            raise ValueError(f"{entry.id}: KaTeX cannot typeset {marked!r}: {error}") from None
+    for i, p in enumerate(q for q in entry.parameters if q.explore):
+        if f">{SENTINELS[i]}<" not in out["f"]:
+            raise ValueError(
+                f"{entry.id}: {p.name} ({p.symbol}) is not in the formula {entry.latex!r}"
+            )
+    return out
+
+
+# --- the range at the current parameter values --------------------------------
+# For each parameterised function, the interval of its values as a rule the
+# script evaluates: cases tried in order, the first whose condition holds (or
+# that has none) gives the ends. An end is a number, "Infinity" or "-Infinity"
+# (both float() and Number() read them), [k, name] = k * value, or
+# [k, name, "/"] = k / value.
+# tests/test_explorer_data.py checks every rule against the package's values
+# at the ends and the middle of every slider and against the registry's
+# output_range at the defaults.
+End = float | str | list[Any]
+_SILU_MIN = REGISTRY["silu"].output_range.lower  # -W(1/e), at beta = 1
+RANGE_RULES: dict[str, list[dict[str, Any]]] = {
+    "hard_tanh": [{"lo": [1, "min_val"], "hi": [1, "max_val"], "closed": [True, True]}],
+    "leaky_relu": [
+        {"when": "negative_slope", "lo": "-Infinity", "hi": "Infinity", "closed": [False, False]},
+        {"lo": 0.0, "hi": "Infinity", "closed": [True, False]},
+    ],
+    "prelu": [
+        {"when": "weight", "lo": "-Infinity", "hi": "Infinity", "closed": [False, False]},
+        {"lo": 0.0, "hi": "Infinity", "closed": [True, False]},
+    ],
+    "softplus": [{"lo": 0.0, "hi": "Infinity", "closed": [False, False]}],
+    "elu": [
+        {"when": "alpha", "lo": [-1, "alpha"], "hi": "Infinity", "closed": [False, False]},
+        {"lo": 0.0, "hi": "Infinity", "closed": [True, False]},
+    ],
+    "celu": [{"lo": [-1, "alpha"], "hi": "Infinity", "closed": [False, False]}],
+    "silu": [
+        {"when": "beta", "lo": [_SILU_MIN, "beta", "/"], "hi": "Infinity", "closed": [True, False]},
+        {"lo": "-Infinity", "hi": "Infinity", "closed": [False, False]},
+    ],
+}
+
+
+def _end(end: End, params: dict[str, float]) -> float:
+    if isinstance(end, str):
+        return float(end)
+    if isinstance(end, list):
+        k, name, *divide = end
+        return k / params[name] if divide else k * params[name]
+    return float(end)
+
+
+def range_at(entry_id: str, params: dict[str, float]) -> tuple[float, float, bool, bool]:
+    """The range rule evaluated as the script does: (low, high, low closed, high closed).
+
+    A case's ``when`` names a parameter that must be positive.
+
+    >>> range_at("elu", {"alpha": 2.0})
+    (-2.0, inf, False, False)
+    >>> range_at("elu", {"alpha": 0.0})
+    (0.0, inf, True, False)
+    """
+    for case in RANGE_RULES[entry_id]:
+        if "when" not in case or params[case["when"]] > 0:
+            lo, hi = _end(case["lo"], params), _end(case["hi"], params)
+            return lo, hi, *case["closed"]
+    raise ValueError(f"{entry_id}: no range case holds for {params}")
+
+
 def elementwise() -> list[Activation]:
     return [e for e in REGISTRY.values() if e.kind == "elementwise"]
 
@@ -224,10 +329,19 @@ def _function(entry: Activation) -> dict[str, Any]:
         "en": entry.name_en,
         "aliases": list(entry.aliases),
         "params": [
-            {"name": p.name, "default": p.default, "range": list(p.explore), "ko": p.ko, "en": p.en}
-            for p in entry.parameters
+            {
+                "name": p.name,
+                "default": p.default,
+                "range": list(p.explore),
+                "ko": p.ko,
+                "en": p.en,
+                "sentinel": SENTINELS[i],
+            }
+            for i, p in enumerate(entry.parameters)
         ],
         "range": range_text(entry),
+        "ranges": RANGE_RULES.get(entry.id),
+        "tex": formulas(entry),
         "breaks": _breaks(entry),
     }
 

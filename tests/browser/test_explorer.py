@@ -4,7 +4,8 @@
   the build exported (build/explorer/golden.json) at >= 1,000 inputs per
   function and parameter set: relative error <= 1e-12 (1e-7 for the exact
   GELU, whose erfc the script computes itself).
-- Choosing by a Korean or English name, every slider and number field, the
+- Choosing by a Korean or English name, every slider and number field (with
+  the card's formula and range at the new value), the
   keyboard crosshair, zoom/pan/reset, the view restored from its address, bad
   addresses reported, the data table, the link from each function page, and
   the page without JavaScript.
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -98,6 +100,29 @@ def test_a_function_is_found_by_its_korean_or_english_name_and_drawn(tabs: objec
     tab.page.wait_for_function("() => document.querySelectorAll('.ex-plot path').length === 1")
 
 
+def _fmt(v: float) -> str:
+    """The script's number format (explorer.js ``fmt``) for the values tested here."""
+    if math.isinf(v):
+        return "∞" if v > 0 else "−∞"
+    text = "0" if v == 0 else repr(float(f"{v:.6g}")).removesuffix(".0")
+    return text.replace("-", "−")
+
+
+def _formula_and_range(tab: object, fid: str, params: dict[str, float]) -> None:
+    """The card's formula shows the current values, its range readout the current range."""
+    math_text = " ".join(tab.page.locator(".ex-card .ex-formula .katex-html").all_inner_texts())
+    mathml = " ".join(tab.page.locator(".ex-card .ex-formula math").all_text_contents())
+    for sentinel in explorer.SENTINELS:
+        assert sentinel not in math_text + mathml
+    entry = REGISTRY[fid]
+    for p in entry.parameters:
+        assert _fmt(params[p.name]) in math_text.replace("\n", ""), (p.name, math_text)
+        assert _fmt(params[p.name]) in mathml, (p.name, mathml)
+    low, high, low_closed, high_closed = explorer.range_at(fid, params)
+    expected = f"{'[' if low_closed else '('}{_fmt(low)}, {_fmt(high)}{']' if high_closed else ')'}"
+    assert tab.page.locator(".ex-card .ex-props dd").first.inner_text() == expected
+
+
 @pytest.mark.parametrize(("fid", "name"), PARAMETRIC)
 def test_each_slider_and_number_field_moves_its_parameter(
     tabs: object, fid: str, name: str
@@ -114,6 +139,8 @@ def test_each_slider_and_number_field_moves_its_parameter(
     )
     assert f"{name}={high:g}" in _search_when_saved(tab, f"{name}={high:g}")
     assert tab.page.locator(".ex-plot path").get_attribute("d") != before
+    defaults = {p.name: p.default for p in REGISTRY[fid].parameters}
+    _formula_and_range(tab, fid, {**defaults, name: high})
     field = tab.page.locator(f".ex-card input[type=number][aria-label^='{name}:']")
     field.fill(str(low))
     field.press("Enter")
@@ -121,6 +148,7 @@ def test_each_slider_and_number_field_moves_its_parameter(
         f"() => document.getElementById('explorer').explorer.state.curves[0].p.{name} === {low}"
     )
     assert float(slider.input_value()) == pytest.approx(low)
+    _formula_and_range(tab, fid, {**defaults, name: low})
     field.fill(str(high + 1))
     field.press("Enter")
     error = tab.page.locator(".ex-error:visible")
@@ -356,7 +384,8 @@ def test_the_softmax_pages_open_the_softmax_panel(tabs: object, path: str) -> No
     tab.goto(path)
     link = tab.page.locator("a.explorer-link")
     tab.reveal(link)
-    tab.follow(link.click, tab.url("explorer/" if path.startswith("functions/") else "en/explorer/"))
+    target = "explorer/" if path.startswith("functions/") else "en/explorer/"
+    tab.follow(link.click, tab.url(target))
     tab.page.wait_for_selector("#softmax-panel .ex-softmax tbody tr")
     tab.page.wait_for_function(
         "() => { const r = document.getElementById('softmax').getBoundingClientRect();"

@@ -348,6 +348,40 @@ function init(root, data) {
     }
   }
 
+  // The range at the current parameters: the first case of the build's rule
+  // whose parameter is positive (or that has no condition), its ends evaluated.
+  function rangeOf(fn, p) {
+    if (!fn.ranges) return fn.range;
+    const end = (e) => (Array.isArray(e) ? (e[2] === "/" ? e[0] / p[e[1]] : e[0] * p[e[1]]) : Number(e));
+    const rule = fn.ranges.find((r) => !r.when || p[r.when] > 0);
+    const [lo, hi] = [end(rule.lo), end(rule.hi)];
+    return `${rule.closed[0] ? "[" : "("}${fmt(lo)}, ${fmt(hi)}${rule.closed[1] ? "]" : ")"}`;
+  }
+
+  // A formula typeset by the build, with the current values written over the
+  // parameters' sentinel numbers (in the visible HTML and the MathML).
+  const templates = new Map();
+  function formula(fn, kind, p) {
+    let tpl = templates.get(fn.id + kind);
+    if (!tpl) {
+      tpl = document.createElement("template");
+      tpl.innerHTML = fn.tex[kind];
+      templates.set(fn.id + kind, tpl);
+    }
+    const node = tpl.content.cloneNode(true);
+    if (fn.params.length) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        for (const q of fn.params) if (t.data.includes(q.sentinel)) t.data = t.data.replaceAll(q.sentinel, fmt(p[q.name]));
+      }
+    }
+    return h("p", { class: "ex-formula" }, node);
+  }
+
+  function formulas(c, fn) {
+    return (c.show === "fd" ? ["f", "d"] : [c.show]).map((k) => formula(fn, k, c.p));
+  }
+
   function properties(c, fn) {
     // Kinks at the current parameters: the pieces' joins where f' jumps
     // (ELU has one at 0 unless alpha = 1), with the value our f' returns there.
@@ -355,7 +389,7 @@ function init(root, data) {
     const kinks = breaksOf(fn, c.p).filter((b) => Math.abs(d(b - 1e-9, c.p) - d(b + 1e-9, c.p)) > 1e-6);
     const kinkText = kinks.length ? kinks.map((b) => `x = ${fmt(b)}: ${fmt(d(b, c.p))}`).join(", ") : ui.nokinks;
     return h("dl", { class: "ex-props" },
-      h("dt", {}, ui.rangedef), h("dd", {}, fn.range),
+      h("dt", {}, ui.rangedef), h("dd", {}, rangeOf(fn, c.p)),
       h("dt", {}, ui.f0), h("dd", {}, fmt(FUNCTIONS[c.id].f(0, c.p))),
       h("dt", {}, ui.df0), h("dd", {}, fmt(FUNCTIONS[c.id].d(0, c.p))),
       h("dt", {}, ui.kinks), h("dd", {}, kinkText));
@@ -365,8 +399,9 @@ function init(root, data) {
     const fn = byId.get(c.id);
     const uid = `ex-${c.id}`;
     const props = h("div", {}, properties(c, fn));
-    const refresh = () => { props.replaceChildren(properties(c, fn)); redraw(); };
-    const show = h("select", { id: `${uid}-show`, onchange: () => { c.show = show.value; redraw(); } },
+    const math = h("div", { class: "ex-math", role: "group", "aria-label": ui.formula }, formulas(c, fn));
+    const refresh = () => { math.replaceChildren(...formulas(c, fn)); props.replaceChildren(properties(c, fn)); redraw(); };
+    const show = h("select", { id: `${uid}-show`, onchange: () => { c.show = show.value; math.replaceChildren(...formulas(c, fn)); redraw(); } },
       KINDS.map((k) => h("option", { value: k, selected: c.show === k }, ui[k])));
     const params = fn.params.map((param) => {
       const [lo, hi] = param.range;
@@ -398,7 +433,7 @@ function init(root, data) {
       h("legend", {}, h("span", { class: "ex-swatch", "aria-hidden": "true" }), fn[lang]),
       h("div", { class: "ex-row" }, h("label", { for: show.id }, ui.show), show,
         h("button", { type: "button", class: "md-button ex-button", onclick: () => toggle(c.id, false) }, `${ui.remove}: ${fn[lang]}`)),
-      params, props);
+      params, math, props);
   }
 
   function toggle(id, on) {
