@@ -409,6 +409,7 @@ function init(root, data) {
       const label = `${param.name}: ${param[lang]}`;
       const error = h("p", { class: "ex-error", id: `${uid}-${param.name}-error`, hidden: true });
       const set = (value, from) => {
+        const started = performance.now();
         c.p[param.name] = value;
         if (from !== slider) slider.value = String(value);
         if (from !== field) field.value = String(value);
@@ -416,6 +417,7 @@ function init(root, data) {
         error.hidden = true;
         refresh();
         announce(`${fn[lang]} ${param.name} = ${fmt(value)}`);
+        performance.measure("explorer:input", { start: started });
       };
       const slider = h("input", { type: "range", min: lo, max: hi, step, value: c.p[param.name], id: `${uid}-${param.name}`,
         oninput: () => set(Number(slider.value), slider) });
