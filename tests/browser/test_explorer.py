@@ -32,6 +32,9 @@ CLOSED_FORM = 1e-12
 PARAMETRIC = [(e.id, p.name) for e in explorer.elementwise() for p in e.parameters]
 
 
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def _ready(tab: object, path: str) -> None:
     tab.goto(path)
     tab.page.wait_for_selector("#explorer[data-ready=true]")
@@ -208,6 +211,37 @@ def test_the_pointer_reads_and_the_wheel_zooms(tabs: object) -> None:
     )
 
 
+Y_RANGE = "() => document.getElementById('explorer').explorer.y()"
+
+
+def test_dragging_a_slider_holds_the_y_axis_until_it_is_released(tabs: object) -> None:
+    # Refitted at every step, the axes moved with the curve and hid the change.
+    tab = tabs.open()
+    _ready(tab, "en/explorer/?fn=elu:f&x=-6,6")
+    slider = tab.page.locator("#ex-elu-alpha")
+    slider.scroll_into_view_if_needed()
+    box = slider.bounding_box()
+    middle = box["y"] + box["height"] / 2
+    start = tab.page.evaluate(Y_RANGE)
+    assert -2 < start[0] < -1  # ELU(-6) = -0.9975 at alpha = 1
+    tab.page.mouse.move(box["x"] + box["width"] / 3, middle)  # alpha = 1
+    tab.page.mouse.down()
+    tab.page.mouse.move(box["x"] + box["width"] + 20, middle, steps=5)
+    tab.page.wait_for_function(
+        "() => document.getElementById('explorer').explorer.state.curves[0].p.alpha === 3"
+    )
+    tab.page.evaluate(FRAMES)
+    assert tab.page.evaluate(Y_RANGE)[0] <= -3
+    tab.page.mouse.move(box["x"] - 20, middle, steps=5)
+    tab.page.wait_for_function(
+        "() => document.getElementById('explorer').explorer.state.curves[0].p.alpha === 0"
+    )
+    tab.page.evaluate(FRAMES)
+    assert tab.page.evaluate(Y_RANGE)[0] <= -3  # held while the slider is held
+    tab.page.mouse.up()
+    tab.page.wait_for_function(f"() => ({Y_RANGE})()[0] >= -0.5")  # released: fitted to ReLU
+
+
 def test_an_address_restores_the_view_exactly(tabs: object) -> None:
     address = "en/explorer/?fn=elu:fd:alpha=2.5,hard_tanh:d:min_val=-2:max_val=0.5&x=-3,2&at=-1.5"
     tab = tabs.open()
@@ -306,7 +340,6 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
 }).observe({type: "layout-shift", buffered: true});
 """
-FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 @pytest.mark.parametrize("path", ["explorer/", "en/explorer/"])

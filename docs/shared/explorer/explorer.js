@@ -31,10 +31,14 @@ const fmt = (v) => {
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
 
 // Tick positions: a step of 1, 2 or 5 times a power of ten, about `count` of them.
-function ticks(lo, hi, count) {
+function tickStep(lo, hi, count) {
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+  return [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+}
+
+function ticks(lo, hi, count) {
+  const step = tickStep(lo, hi, count);
   const out = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
   return out;
@@ -173,6 +177,9 @@ function init(root, data) {
   let size = { w: 640, h: 360 };
   const pad = { l: 48, r: 12, t: 12, b: 28 };
   let scale = null;
+  let yfit = null;
+  let dragging = false;
+  const letGo = () => { dragging = false; redraw(); };
 
   function sample(fn, kind, p, xs) {
     const g = FUNCTIONS[fn.id][kind];
@@ -198,8 +205,16 @@ function init(root, data) {
     for (const s of series) for (const [, y] of s.pts) if (Number.isFinite(y)) { ymin = Math.min(ymin, y); ymax = Math.max(ymax, y); }
     if (!(ymin <= ymax)) { ymin = -1; ymax = 1; }
     if (ymax - ymin < 1e-9 * Math.max(1, Math.abs(ymax))) { ymin -= 1; ymax += 1; }
-    const margin = (ymax - ymin) * 0.06;
-    ymin -= margin; ymax += margin;
+    // While a slider is dragged the y-range only grows, so the curve moves
+    // against fixed axes; released, it fits again. Its ends are multiples of
+    // a twentieth of the range (1, 2 or 5 times a power of ten), so a small
+    // change of the curves does not rescale the axes at all.
+    if (dragging && yfit) { ymin = Math.min(ymin, yfit[0]); ymax = Math.max(ymax, yfit[1]); }
+    const margin = (ymax - ymin) * 0.02;
+    const ystep = tickStep(ymin - margin, ymax + margin, 20);
+    ymin = Math.floor((ymin - margin) / ystep) * ystep;
+    ymax = Math.ceil((ymax + margin) / ystep) * ystep;
+    yfit = [ymin, ymax];
     const W = size.w, H = size.h;
     const sx = (x) => pad.l + ((x - lo) / (hi - lo)) * (W - pad.l - pad.r);
     const sy = (y) => pad.t + ((ymax - y) / (ymax - ymin)) * (H - pad.t - pad.b);
@@ -420,7 +435,9 @@ function init(root, data) {
         performance.measure("explorer:input", { start: started });
       };
       const slider = h("input", { type: "range", min: lo, max: hi, step, value: c.p[param.name], id: `${uid}-${param.name}`,
-        oninput: () => set(Number(slider.value), slider) });
+        oninput: () => set(Number(slider.value), slider),
+        onpointerdown: () => (dragging = true),
+        onpointerup: letGo, onpointercancel: letGo, onchange: letGo });
       const field = h("input", { type: "number", min: lo, max: hi, step: "any", value: c.p[param.name], "aria-label": label,
         "aria-describedby": error.id, onchange: () => {
           const value = field.value === "" ? NaN : Number(field.value);
@@ -522,7 +539,7 @@ function init(root, data) {
     const seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) { seen.disconnect(); go(); } }, { rootMargin: "200px" });
     seen.observe(depthBox);
   } });
-  root.explorer = { state, draw, softmax: softmax?.state, depth: depth?.state };
+  root.explorer = { state, draw, softmax: softmax?.state, depth: depth?.state, y: () => yfit };
 }
 
 async function start() {
