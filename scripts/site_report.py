@@ -61,6 +61,7 @@ PAGE_TYPES = {
     "concept": "concepts/vanishing-gradients/",
     "comparison": "comparison/",
     "notebook": "notebooks/softmax/",
+    "explorer": "explorer/",
 }
 PAGES = {
     f"{kind} ({language})": prefix + path
