@@ -299,6 +299,26 @@ def test_the_data_table_lists_the_plotted_values(tabs: object) -> None:
 
 
 @pytest.mark.parametrize("language", ["", "en/"])
+def test_every_functions_formulas_fit_a_360_px_phone(tabs: object, language: str) -> None:
+    # The default view (ReLU, GELU) is in the phone tests; here every function's
+    # f and f′, six cards at a time, the most the explorer overlays.
+    ids = [e.id for e in explorer.elementwise()]
+    tab = tabs.open(viewport={"width": 360, "height": 740})
+    for start in range(0, len(ids), explorer.MAX_CURVES):
+        chosen = ids[start : start + explorer.MAX_CURVES]
+        _ready(tab, f"{language}explorer/?fn=" + ",".join(f"{fid}:fd" for fid in chosen))
+        assert tab.page.locator(".ex-formula").count() == 2 * len(chosen)
+        wide = tab.page.evaluate(
+            """() => [...document.querySelectorAll(".ex-formula")]
+                .filter((f) => f.scrollWidth > f.clientWidth
+                    || f.getBoundingClientRect().right > innerWidth)
+                .map((f) => f.closest("fieldset").querySelector("legend").textContent)"""
+        )
+        assert wide == [], wide
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
 def test_every_function_page_opens_the_explorer_on_its_function(
     tabs: object, language: str
 ) -> None:
