@@ -203,17 +203,19 @@ _LATEX_TEXT = (
 
 
 def range_text(entry: Activation) -> str:
-    """The registry's range as plain text (the explorer typesets no math in the browser).
+    """The registry's range as plain text, with the real minus sign like the script's numbers.
 
-    >>> range_text(REGISTRY["elu"])
-    '(-α, ∞) = (-1, ∞)'
+    Functions with sliders show the range their rule computes (RANGE_RULES).
+
+    >>> range_text(REGISTRY["selu"])
+    '(−λα, ∞) ≈ (−1.7581, ∞)'
     """
     text = entry.range_latex
     for tex, plain in _LATEX_TEXT:
         text = text.replace(tex, plain)
     if "\\" in text:
         raise ValueError(f"{entry.id}: range_latex {entry.range_latex!r} has TeX left: {text!r}")
-    return text
+    return text.replace("-", "−")
 
 
 # --- formulas with the current parameter values ------------------------------
