@@ -96,7 +96,7 @@ def test_each_slider_parameter_has_its_letter_in_the_formula_and_both_descriptio
     for text in (param.en, param.ko):
         assert re.search(rf"(?<![A-Za-z]){letter}(?![A-Za-z])", text), (text, letter)
     typeset = explorer.formulas(entry)["f"]
-    sentinel = explorer.SENTINELS[[p.name for p in entry.parameters].index(param.name)]
+    sentinel = explorer.sentinels(entry)[param.name]
     # In the MathML and in the visible HTML: both get the current value.
     mathml, visible = typeset.split('<span class="katex-html"')
     assert f">{sentinel}<" in mathml and f">{sentinel}<" in visible

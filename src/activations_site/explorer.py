@@ -228,13 +228,19 @@ _TEX_TOKEN = re.compile(
 )
 
 
+def sentinels(entry: Activation) -> dict[str, str]:
+    """Each slider parameter's name and its sentinel, by its place among the parameters."""
+    return {p.name: SENTINELS[i] for i, p in enumerate(entry.parameters) if p.explore}
+
+
 def with_sentinels(entry: Activation, tex: str) -> str:
     r"""``tex`` with each parameter's symbol replaced by its sentinel number.
 
     >>> with_sentinels(REGISTRY["elu"], r"\alpha\,\bigl(e^{x} - 1\bigr)")
     '{987651}\\,\\bigl(e^{x} - 1\\bigr)'
     """
-    symbols = {p.symbol: SENTINELS[i] for i, p in enumerate(entry.parameters) if p.explore}
+    marks = sentinels(entry)
+    symbols = {p.symbol: marks[p.name] for p in entry.parameters if p.name in marks}
     if None in symbols:
         raise ValueError(f"{entry.id}: a parameter with a slider has no symbol (Parameter.symbol)")
     if any(s in tex for s in SENTINELS):
@@ -251,8 +257,9 @@ def formulas(entry: Activation) -> dict[str, str]:
             out[kind] = katex.render(marked, display=False)
         except ValueError as error:
             raise ValueError(f"{entry.id}: KaTeX cannot typeset {marked!r}: {error}") from None
-    for i, p in enumerate(q for q in entry.parameters if q.explore):
-        if f">{SENTINELS[i]}<" not in out["f"]:
+    marks = sentinels(entry)
+    for p in entry.parameters:
+        if p.name in marks and f">{marks[p.name]}<" not in out["f"]:
             raise ValueError(
                 f"{entry.id}: {p.name} ({p.symbol}) is not in the formula {entry.latex!r}"
             )
@@ -337,9 +344,9 @@ def _function(entry: Activation) -> dict[str, Any]:
                 "range": list(p.explore),
                 "ko": p.ko,
                 "en": p.en,
-                "sentinel": SENTINELS[i],
+                "sentinel": sentinels(entry)[p.name],
             }
-            for i, p in enumerate(entry.parameters)
+            for p in entry.parameters
         ],
         "range": range_text(entry),
         "ranges": RANGE_RULES.get(entry.id),
