@@ -18,8 +18,8 @@ English (at ``/en/``) and serves them with MkDocs' live-reload server.
   ($ACTIVATIONS_REUSE_OUTPUTS, read by hooks/plots.py and
   activations_site.notebook_run) and the browser reloads; then the figures are
   redrawn and the notebooks re-executed, and it reloads again.
-- The site is built for ``http://HOST:PORT/`` (``site_url``), so Material's
-  instant navigation works on whatever port is chosen. ``SITE_URL`` in the
+- The site is built for ``http://HOST:PORT/`` (``site_url``),  so the
+  canonical links and Material's language switch work on whatever port is chosen. ``SITE_URL`` in the
   environment overrides it.
 - Builds are lenient (a broken link is reported, not fatal); ``uv run pytest``
   builds strictly.

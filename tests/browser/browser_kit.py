@@ -23,8 +23,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Generous: a state the page reaches in 100 ms on an idle machine may take
 # seconds while the other worker runs a build on the same two cores.
 TIMEOUT_MS = 60_000
-# Clicks made before Material has read its sitemap are cancelled and repeated.
-FOLLOW_ATTEMPTS = 1_000
 
 
 def _page_urls() -> list[str]:
@@ -171,62 +169,16 @@ class Tab:
         self.page.evaluate("document.fonts.ready.then(() => true)")
 
     def follow(self, click: Callable[[], None], target: str) -> None:
-        """Click a link the way a reader does and wait until Material has swapped the page in.
+        """Click a link the way a reader does and wait until the new page has loaded.
 
-        Material's instant navigation pushes the new URL when the link is clicked and
-        replaces the content only after fetching it, so the URL alone does not say the
-        page has arrived; ``document$`` emits once it has, and each emission is counted.
-        Material also ignores clicks until its sitemap is loaded (``withLatestFrom``),
-        and the browser would then follow the link with a full load: a window-level
-        listener, which runs after Material's on ``body``, records whether Material took
-        the click and otherwise cancels it, and the click is repeated until it is taken.
+        Only the path must match ``target``: a page may write its state into the query.
         """
-        arm = """() => {
-            if (window.__arrivals === undefined) {
-                window.__arrivals = 0;
-                document$.subscribe(() => { window.__arrivals += 1; });
-            }
-            window.__taken = null;
-            window.addEventListener('click', event => {
-                window.__taken = event.defaultPrevented;
-                if (!event.defaultPrevented) event.preventDefault();
-            }, {once: true});
-            return window.__arrivals;
-        }"""
-        self.page.wait_for_function("() => typeof document$ !== 'undefined'")
-        for _ in range(FOLLOW_ATTEMPTS):
-            before = self.page.evaluate(arm)
+        path = urlsplit(target).path
+        with self.page.expect_navigation(
+            url=lambda url: urlsplit(url).path == path, wait_until="load"
+        ):
             click()
-            self.page.wait_for_function("() => window.__taken !== null")
-            if self.page.evaluate("window.__taken"):
-                break
-            # Not taken: Material has not read its sitemap yet. Wait until it is in.
-            self.page.wait_for_function(
-                """() => performance.getEntriesByType('resource')
-                    .some(e => new URL(e.name).pathname.endsWith('/sitemap.xml'))"""
-            )
-        else:
-            raise AssertionError(f"Material never took the click to {target}")
-        # The path, not the whole address: a page may write its state into the query.
-        self.page.wait_for_function(
-            """([before, path]) => window.__arrivals > before && location.pathname === path""",
-            arg=[before, urlsplit(target).path],
-        )
         self.settle()
-
-    def reveal(self, locator: object) -> None:
-        """Scroll ``locator`` into view and wait until Material has recorded the scroll.
-
-        Material writes the scroll offset into ``history.state`` 100 ms after the last
-        scroll (``debounceTime``). A link clicked sooner is pushed first, the late write
-        then lands on the new page's history entry, and Material restores the old
-        page's offset on the new page. Readers rarely click within 100 ms of a scroll;
-        a test always does, so it waits for the write, a state, before clicking.
-        """
-        locator.scroll_into_view_if_needed()
-        self.page.wait_for_function(
-            "() => history.state !== null && Math.abs(history.state.y - scrollY) < 1"
-        )
 
     def math_problems(self) -> list[str]:
         found = self.page.evaluate(
@@ -278,8 +230,30 @@ class Tab:
     def csp_violations(self) -> list[str]:
         return [f"CSP violation: {v}" for v in self.page.evaluate("window.__cspViolations || []")]
 
+    def lay_out_everything(self) -> int:
+        """Lay out every block that site.css leaves for later; return how many there were.
+
+        site.css skips the style and layout of article blocks far off screen
+        (``content-visibility: auto``) until the reader scrolls near them. A skipped
+        block does not widen the page, clips what overflows it, and has no colours
+        for axe to check: a check of the whole page first lays it all out, as the
+        reader will see it once scrolled there.
+        """
+        return self.page.evaluate(
+            """() => {
+                let count = 0;
+                for (const el of document.querySelectorAll('article *')) {
+                    if (getComputedStyle(el).contentVisibility !== 'auto') continue;
+                    el.style.contentVisibility = 'visible';
+                    count += 1;
+                }
+                return count;
+            }"""
+        )
+
     def axe_problems(self) -> list[str]:
         """Serious and critical WCAG 2.1 AA violations that axe-core finds on the page."""
+        self.lay_out_everything()
         options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
         results = _axe().run(self.page, options=options)
         problems = []

@@ -6,8 +6,8 @@ Content-Security-Policy that deployers are told to send (``docs/shared/_headers`
 so a policy violation shows up here first.
 
 The browser sees the site at the address it was built for (``site_url``, read
-from the built home page's canonical link): Material's instant navigation and
-language switch fetch ``sitemap.xml`` from that address, so serving the files
+from the built home page's canonical link): Material's language switch
+fetches ``sitemap.xml`` from that address, so serving the files
 anywhere else would test a site nobody deploys. Requests to that address are
 answered by a local server on a free port; a request to any other address is
 a failure.

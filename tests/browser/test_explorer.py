@@ -334,7 +334,7 @@ def test_every_function_page_opens_the_explorer_on_its_function(
             assert tab.page.locator("#explorer").locator(".ex-card").count() == 1
 
 
-def test_the_explorer_starts_after_instant_navigation_and_leaves_nothing_behind(
+def test_the_explorer_starts_from_a_link_and_leaves_nothing_behind(
     tabs: object,
 ) -> None:
     tab = tabs.open()
@@ -458,7 +458,6 @@ def test_the_softmax_pages_open_the_softmax_panel(tabs: object, path: str) -> No
     tab = tabs.open()
     tab.goto(path)
     link = tab.page.locator("a.explorer-link")
-    tab.reveal(link)
     target = "explorer/" if path.startswith("functions/") else "en/explorer/"
     tab.follow(link.click, tab.url(target))
     tab.page.wait_for_selector("#softmax-panel .ex-softmax tbody tr")

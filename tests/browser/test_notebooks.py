@@ -82,7 +82,7 @@ def test_downloads_and_full_size_figures_are_served(tabs: object, language: str)
     for path in (p for p in NOTEBOOK_PAGES if p.startswith(LANGUAGES[language] + "notebooks/")):
         tab.goto(path)
         links = tab.page.locator("p.notebook-downloads a[download]")
-        # Resolved URLs (Material's instant navigation makes link attributes absolute).
+        # Resolved URLs, as the browser follows them.
         hrefs = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
         name = path.rstrip("/").split("/")[-1]
         expected = [tab.url(f"{path}{name}.ipynb"), tab.url(f"{path}{name}.py")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_kit import LANGUAGES, PAGES, SCHEMES, language_of, other_language
+from browser_kit import SCHEMES, language_of, other_language
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -87,35 +87,6 @@ def test_every_code_block_has_a_working_copy_button(tabs: object, page_path: str
             arg=expected,
             polling=100,
         )
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_math_renders_after_instant_navigation(tabs: object, language: str) -> None:
-    """Arrive at every page by a click that Material's instant navigation handles.
-
-    ``Tab.follow`` waits until Material has swapped the new page in; the flag set
-    on the first page's window survives only if no click reloaded the page.
-    """
-    tab = tabs.open()
-    prefix = LANGUAGES[language]
-    tab.page.goto(tab.url(prefix), wait_until="load")
-    tab.page.evaluate("() => { window.__sameDocument = true; }")
-    for path in (p for p in PAGES if language_of(p) == language):
-        tab.problems.clear()
-        tab.page.evaluate(
-            """href => {
-                const a = document.createElement('a');
-                a.href = href; a.id = '__probe_link'; a.textContent = 'probe';
-                document.querySelector('article').appendChild(a);
-            }""",
-            tab.url(path),
-        )
-        tab.follow(lambda: tab.page.click("#__probe_link"), tab.url(path))
-        assert tab.page.evaluate("window.__sameDocument === true"), (
-            f"{path}: the click reloaded the page instead of navigating instantly"
-        )
-        problems = tab.problems + tab.math_problems() + tab.csp_violations()
-        assert not problems, f"{path} (instant navigation):\n  " + "\n  ".join(problems)
 
 
 @pytest.mark.parametrize(

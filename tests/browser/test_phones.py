@@ -38,6 +38,7 @@ WIDEST = """() => {
 def test_no_page_scrolls_sideways_on_a_phone(tabs: object, page_path: str, scheme: str) -> None:
     tab = tabs.open(scheme, viewport=PHONES[0])
     tab.goto(page_path)
+    tab.lay_out_everything()  # what a skipped block holds must fit too
     problems = []
     for phone in PHONES:
         tab.page.set_viewport_size(phone)

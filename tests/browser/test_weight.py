@@ -13,6 +13,10 @@ not here; these tests pin down what made pages slow and was fixed:
   that makes pages much heavier (another markup scheme for math, a tooltip
   element on every repeated term) fails here and must raise the budget
   knowingly.
+- Material's bundle, a plain ``<script>`` at the end of ``<body>``, held the
+  first paint back (render-blocking for Chromium): hooks/speed.py defers it.
+  Its instant navigation cost 100-150 ms of blocking time on every first visit
+  and is off; the site's CSS skips the layout of blocks far off screen.
 """
 
 from __future__ import annotations
@@ -86,3 +90,28 @@ def test_no_katex_javascript_and_the_dom_within_budget(tabs: object, path: str) 
     elements = tab.page.evaluate("document.getElementsByTagName('*').length")
     budget = DOM_BUDGET[page_type(path)]
     assert elements <= budget, f"{path}: {elements} elements, budget {budget}"
+
+
+@pytest.mark.parametrize("path", CHECKED)
+def test_no_script_holds_up_the_first_paint_and_off_screen_blocks_wait(
+    tabs: object, path: str
+) -> None:
+    tab = tabs.open()
+    tab.goto(path)
+    found = tab.page.evaluate(
+        """() => ({
+            blocking: [...document.scripts]
+                .filter(s => s.src && !s.defer && !s.async && s.type !== 'module')
+                .map(s => s.src),
+            bundle: [...document.scripts].some(s => /bundle\\.[0-9a-f]+\\.min\\.js$/.test(s.src)),
+            instant: JSON.parse(document.getElementById('__config').textContent)
+                .features.includes('navigation.instant'),
+            skipped: [...document.querySelectorAll('article *')]
+                .filter(el => getComputedStyle(el).contentVisibility === 'auto').length,
+        })"""
+    )
+    assert found["bundle"], f"{path}: Material's bundle not found (did its name change?)"
+    assert not found["blocking"], f"{path}: render-blocking scripts {found['blocking']}"
+    assert not found["instant"], f"{path}: Material's instant navigation is on"
+    if page_type(path) in ("functions", "concepts", "comparison", "notebooks"):
+        assert found["skipped"] > 0, f"{path}: no block is left to lay out when it comes near"

@@ -330,7 +330,7 @@ function init(root, data) {
   }
 
   // Written a moment after the last change, and only while the reader is still on
-  // this page: after instant navigation the old page's timer must not stamp its
+  // this page: were Material's instant navigation switched on, the old page's timer must not stamp its
   // query onto the next page's URL.
   const page = location.pathname;
   let saveTimer = 0;
