@@ -157,6 +157,20 @@ def _run_directory(config: pytest.Config) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With pytest-xdist (``--dist loadgroup``): the tests of one file run on one worker,
+    in order (a page's doctest examples share a namespace, block by block; a module's
+    fixtures are made once), except in a module that sets ``SPREAD_OVER_WORKERS``:
+    its tests are independent and go one by one to whichever worker is free, so the
+    long sweep over every page is shared by all the cores instead of holding one."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if getattr(module, "SPREAD_OVER_WORKERS", False):
+            continue
+        item.add_marker(pytest.mark.xdist_group(str(item.path.relative_to(config.rootpath))))
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.option.collectonly:
         return

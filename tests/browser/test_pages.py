@@ -1,5 +1,7 @@
 """Every page of the built site, in both languages and both colour schemes, in a real browser.
 
+The checks a reader's visit makes are in ``page_checks.py``.
+
 The fixtures (the served site, chromium, :class:`Tab`) are in ``conftest.py``.
 """
 
@@ -7,86 +9,43 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+import page_checks
 import pytest
-from browser_kit import SCHEMES, language_of, other_language
+from browser_kit import SCHEMES, language_of
+
+# Every test here stands alone: pytest-xdist hands them out one by one (tests/conftest.py).
+SPREAD_OVER_WORKERS = True
+DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_page_renders_cleanly_and_accessibly(tabs: object, page_path: str, scheme: str) -> None:
+def test_every_page_as_a_reader_meets_it(tabs: object, page_path: str, scheme: str) -> None:
+    """One load of the page per colour scheme, then everything a reader does with it.
+
+    On the desktop: the title is text, the math is typeset, every image loads,
+    axe finds no serious or critical WCAG 2.1 AA violation, nothing breaks the
+    CSP or logs an error; the copy button copies runnable code. On a phone (390
+    and 360 px): nothing scrolls sideways, no word is split; a Korean page reads
+    Korean. Last, the language switch leads to the same page in the other
+    language. (Checks that do not depend on the colour scheme run in the light
+    one only.)
+    """
+    light = scheme == "light"
     tab = tabs.open_shared(scheme)
     tab.goto(page_path)
     problems = tab.math_problems() + tab.image_problems() + tab.axe_problems()
-    problems += tab.problems + tab.csp_violations()
+    if light:
+        problems += page_checks.title_is_text(tab)
+        problems += [f"copy: {p}" for p in page_checks.copy_buttons(tab)]
+    problems += [f"phone: {p}" for p in page_checks.on_a_phone(tab, words=light)]
+    if light and language_of(page_path) == "ko":
+        problems += [f"Korean page: {p}" for p in page_checks.reads_korean(tab)]
+    problems += tab.csp_violations()
+    if light:
+        tab.page.set_viewport_size(DESKTOP)
+        problems += page_checks.language_switch(tab, page_path)
+    problems += tab.problems
     assert not problems, f"{page_path} ({scheme}):\n  " + "\n  ".join(problems)
-
-
-def test_the_language_switch_leads_to_the_same_page(tabs: object, page_path: str) -> None:
-    """The switcher, used as a reader does: open the menu, pick the other language."""
-    tab = tabs.open_shared()
-    tab.goto(page_path)
-    other = "ko" if page_path.startswith("en/") else "en"
-    tab.page.hover(".md-header .md-select")
-    tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
-    expected = tab.url(other_language(page_path))
-    tab.page.wait_for_url(expected)
-    tab.settle()
-    problems = tab.math_problems() + tab.problems + tab.csp_violations()
-    assert not problems, f"{page_path} -> {expected}:\n  " + "\n  ".join(problems)
-
-
-# Material's copy button, and the one mkdocs-jupyter gives each notebook code cell.
-COPYABLE = [
-    (
-        "article div.highlight > pre > code",
-        "article div.highlight > pre > nav.md-code__nav > button[data-md-type=copy]",
-    ),
-    # (The notebook's folded setup cell: tests/browser/test_notebooks.py opens it first.)
-    (
-        "article .jp-CodeCell:not(details .jp-CodeCell) .highlight-ipynb > pre",
-        "article .jp-CodeCell:not(details .jp-CodeCell) clipboard-copy",
-    ),
-]
-
-
-def reader_copy(on_screen: str) -> str:
-    """What a reader wants from a block on screen: a doctest's code lines, without prompts.
-
-    Lines after ``>>> `` and ``... `` are code; every other line of a doctest is
-    its printed output. A block that is no doctest is copied as shown.
-    """
-    text = on_screen.strip()
-    if not text.startswith(">>>"):
-        return text
-    lines = text.splitlines()
-    return "\n".join(line[4:] for line in lines if line.startswith((">>>", "..."))).strip()
-
-
-def test_every_code_block_has_a_working_copy_button(tabs: object, page_path: str) -> None:
-    """The first block's button copies its runnable code (prompts and output stay on screen)."""
-    tab = tabs.open_shared()
-    tab.goto(page_path)
-    for block_selector, button_selector in COPYABLE:
-        blocks = tab.page.locator(block_selector)
-        buttons = tab.page.locator(button_selector)
-        assert buttons.count() == blocks.count(), (
-            f"{page_path}: {blocks.count()} code block(s) ({block_selector}) "
-            f"but {buttons.count()} copy button(s)"
-        )
-        if blocks.count() == 0:
-            continue
-        tab.page.evaluate("navigator.clipboard.writeText('')")
-        buttons.first.click()
-        expected = reader_copy(blocks.first.inner_text())
-        # The clipboard is read asynchronously: each poll starts a read and checks the
-        # last one (an async predicate would return a Promise, which is always truthy).
-        tab.page.wait_for_function(
-            """expected => {
-                navigator.clipboard.readText().then(text => { window.__clipboard = text; });
-                return (window.__clipboard ?? '').trim() === expected;
-            }""",
-            arg=expected,
-            polling=100,
-        )
 
 
 @pytest.mark.parametrize(

@@ -147,20 +147,6 @@ def test_the_404_page_speaks_the_sites_language(tabs: object, language: str) -> 
     assert "Not found" not in title or language == "en", f"{prefix}404.html title {title!r}"
 
 
-def test_titles_hold_no_tex(tabs: object) -> None:
-    """The browser tab's title is text: "$p - y$" is TeX a reader should never see."""
-    from browser_kit import PAGES
-
-    tab = tabs.open()
-    raw = []
-    for path in PAGES:
-        tab.page.goto(tab.url(path), wait_until="domcontentloaded")
-        title = tab.page.title()
-        if re.search(r"\$|\\[A-Za-z]", title):
-            raw.append(f"{path}: {title!r}")
-    assert not raw, "TeX in title(s):\n  " + "\n  ".join(raw)
-
-
 GLOSSARY_PAGES = ["functions/relu/", "en/functions/relu/"]
 
 

@@ -1,14 +1,16 @@
-"""Every page on a phone: nothing scrolls sideways, and lines break where a reader expects.
+"""What a reader checks on a page, as functions of a loaded :class:`browser_kit.Tab`.
 
-One page load per page and colour scheme; the viewport is resized between the
-two phone widths (a resize re-lays the page out exactly as a load at that
-width would, without a second load).
+``tests/browser/test_pages.py`` runs them all on one load of each page and
+colour scheme: on a phone (nothing scrolls sideways, lines break where a reader
+expects, a Korean page reads Korean), the copy button, and the language switch.
+Each returns the problems it found, as lines for the test's report.
 """
 
 from __future__ import annotations
 
-import pytest
-from browser_kit import SCHEMES, language_of
+import re
+
+from browser_kit import language_of, other_language
 
 from activations.registry import REGISTRY
 
@@ -34,10 +36,9 @@ WIDEST = """() => {
 }"""
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_page_scrolls_sideways_on_a_phone(tabs: object, page_path: str, scheme: str) -> None:
-    tab = tabs.open(scheme, viewport=PHONES[0])
-    tab.goto(page_path)
+def on_a_phone(tab: object, *, words: bool = True) -> list[str]:
+    """Resize to each phone (a resize lays the page out as a load at that width would):
+    nothing may scroll sideways; at the narrowest, with ``words``, no word is split."""
     tab.lay_out_everything()  # what a skipped block holds must fit too
     problems = []
     for phone in PHONES:
@@ -51,11 +52,15 @@ def test_no_page_scrolls_sideways_on_a_phone(tabs: object, page_path: str, schem
                 f"{phone['width']} px: the page is {found['scroll']} px wide "
                 f"(widest: {found['worst']} to {found['right']} px)"
             )
-    assert not problems, f"{page_path} ({scheme}): " + "; ".join(problems)
+    if words:
+        broken = tab.page.evaluate(BREAKS)
+        problems += [f"{PHONES[-1]['width']} px: a word split mid-word: {b}" for b in broken[:20]]
+    return problems
 
 
 # Where a line may end inside code in a table, and inside Korean link text:
-# after these characters (and at spaces). A break anywhere else splits a word.
+# after these characters (and at spaces). A break anywhere else splits a word
+# ("keras.activations.g/elu" and "approximate=Fals/e" were split at 360 px).
 BREAKS = """() => {
     const allowedInCode = /[\\s._=,()\\/\\-\\[\\]:]/;
     const hangul = /[\\uac00-\\ud7a3]/;
@@ -91,17 +96,6 @@ BREAKS = """() => {
     }
     return found;
 }"""
-
-
-def test_words_do_not_break_in_tables_and_korean_links(tabs: object, page_path: str) -> None:
-    """At 360 px, code in tables breaks only after a dot, `_`, `=` or punctuation; Korean links
-    only between words ("keras.activations.g/elu" and "approximate=Fals/e" were split)."""
-    tab = tabs.open(viewport=PHONES[1])
-    tab.goto(page_path)
-    broken = tab.page.evaluate(BREAKS)
-    assert not broken, f"{page_path}: {len(broken)} word(s) split mid-word:\n  " + "\n  ".join(
-        broken[:20]
-    )
 
 
 # What a Korean page may show in Latin letters outside code and math: the names
@@ -168,14 +162,91 @@ KOREAN_PAGE = r"""words => {
 }"""
 
 
-def test_korean_pages_read_korean(tabs: object, page_path: str) -> None:
-    """No synthetic italic Hangul, no English interface text, no untranslated English phrase."""
-    if language_of(page_path) != "ko":
-        pytest.skip("Korean pages only")
-    tab = tabs.open()
-    tab.goto(page_path)
+def reads_korean(tab: object) -> list[str]:
+    """A Korean page: no synthetic italic Hangul, no English interface text, no
+    untranslated English phrase."""
     found = tab.page.evaluate(KOREAN_PAGE, ENGLISH_WORDS)
     problems = [f"synthetic italic Hangul: {t}" for t in found["slanted"]]
     problems += [f"English interface text: {t!r}" for t in found["ui"] if t not in ALLOWED_LATIN]
     problems += [f"English phrase: {t!r}" for t in found["phrases"]]
-    assert not problems, f"{page_path}:\n  " + "\n  ".join(problems[:30])
+    return problems[:30]
+
+
+# Material's copy button, and the one mkdocs-jupyter gives each notebook code cell.
+COPYABLE = [
+    (
+        "article div.highlight > pre > code",
+        "article div.highlight > pre > nav.md-code__nav > button[data-md-type=copy]",
+    ),
+    # (The notebook's folded setup cell: tests/browser/test_notebooks.py opens it first.)
+    (
+        "article .jp-CodeCell:not(details .jp-CodeCell) .highlight-ipynb > pre",
+        "article .jp-CodeCell:not(details .jp-CodeCell) clipboard-copy",
+    ),
+]
+
+
+def reader_copy(on_screen: str) -> str:
+    """What a reader wants from a block on screen: a doctest's code lines, without prompts.
+
+    Lines after ``>>> `` and ``... `` are code; every other line of a doctest is
+    its printed output. A block that is no doctest is copied as shown.
+    """
+    text = on_screen.strip()
+    if not text.startswith(">>>"):
+        return text
+    lines = text.splitlines()
+    return "\n".join(line[4:] for line in lines if line.startswith((">>>", "..."))).strip()
+
+
+def copy_buttons(tab: object) -> list[str]:
+    """Every code block has a copy button; the first one copies its runnable code
+    (prompts and output stay on screen). The tab's context may read the clipboard."""
+    problems = []
+    for block_selector, button_selector in COPYABLE:
+        blocks = tab.page.locator(block_selector)
+        buttons = tab.page.locator(button_selector)
+        if buttons.count() != blocks.count():
+            problems.append(
+                f"{blocks.count()} code block(s) ({block_selector}) "
+                f"but {buttons.count()} copy button(s)"
+            )
+            continue
+        if blocks.count() == 0:
+            continue
+        tab.page.evaluate("navigator.clipboard.writeText('')")
+        buttons.first.click()
+        expected = reader_copy(blocks.first.inner_text())
+        # The clipboard is read asynchronously: each poll starts a read and checks the
+        # last one (an async predicate would return a Promise, which is always truthy).
+        copied = tab.page.wait_for_function(
+            """expected => {
+                navigator.clipboard.readText().then(text => { window.__clipboard = text; });
+                const text = (window.__clipboard ?? '').trim();
+                return text === expected || (text !== '' && text);
+            }""",
+            arg=expected,
+            polling=100,
+        ).json_value()
+        if copied is not True:
+            problems.append(f"the first copy button copied {copied!r}, not {expected!r}")
+    return problems
+
+
+def language_switch(tab: object, path: str) -> list[str]:
+    """The switcher, used as a reader does: open the menu, pick the other language;
+    the same page opens in it, cleanly. (The tab leaves ``path``.)"""
+    other = "ko" if language_of(path) == "en" else "en"
+    tab.page.hover(".md-header .md-select")
+    tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
+    expected = tab.url(other_language(path))
+    tab.page.wait_for_url(expected)
+    tab.settle()
+    found = tab.math_problems() + tab.csp_violations()
+    return [f"after the switch to {expected}: {p}" for p in found]
+
+
+def title_is_text(tab: object) -> list[str]:
+    """The browser tab's title is text: "$p - y$" is TeX a reader should never see."""
+    title = tab.page.title()
+    return [f"TeX in the title: {title!r}"] if re.search(r"\$|\\[A-Za-z]", title) else []
