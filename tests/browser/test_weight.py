@@ -16,7 +16,9 @@ not here; these tests pin down what made pages slow and was fixed:
 - Material's bundle, a plain ``<script>`` at the end of ``<body>``, held the
   first paint back (render-blocking for Chromium): hooks/speed.py defers it.
   Its instant navigation cost 100-150 ms of blocking time on every first visit
-  and is off; the site's CSS skips the layout of blocks far off screen.
+  and is off; the site's CSS skips the layout of blocks far off screen. Its
+  palette script restyled every element twice on each load through one CSS
+  rule, which hooks/speed.py takes out.
 """
 
 from __future__ import annotations
@@ -106,6 +108,10 @@ def test_no_script_holds_up_the_first_paint_and_off_screen_blocks_wait(
             bundle: [...document.scripts].some(s => /bundle\\.[0-9a-f]+\\.min\\.js$/.test(s.src)),
             instant: JSON.parse(document.getElementById('__config').textContent)
                 .features.includes('navigation.instant'),
+            restyleAll: [...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
+                .flatMap(rule => rule.cssRules ? [rule, ...rule.cssRules] : [rule])
+                .map(rule => rule.selectorText || '')
+                .filter(selector => selector.includes('data-md-color-switching')),
             skipped: [...document.querySelectorAll('article *')]
                 .filter(el => getComputedStyle(el).contentVisibility === 'auto').length,
         })"""
@@ -113,5 +119,7 @@ def test_no_script_holds_up_the_first_paint_and_off_screen_blocks_wait(
     assert found["bundle"], f"{path}: Material's bundle not found (did its name change?)"
     assert not found["blocking"], f"{path}: render-blocking scripts {found['blocking']}"
     assert not found["instant"], f"{path}: Material's instant navigation is on"
+    # Material marks <body> on every load; this rule then restyles every element.
+    assert not found["restyleAll"], f"{path}: {found['restyleAll']} (see hooks/speed.py)"
     if page_type(path) in ("functions", "concepts", "comparison", "notebooks"):
         assert found["skipped"] > 0, f"{path}: no block is left to lay out when it comes near"
