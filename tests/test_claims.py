@@ -317,7 +317,9 @@ def test_card_and_table_show_the_measured_mean_and_its_verdict(hooks, language: 
         name = getattr(entry, f"name_{language}")
         # A real link to the function page, not escaped Markdown.
         assert row.startswith(f"| [{name}](functions/{entry.id}.md) |"), row
-        assert f"| {verdict} (${mean}$) |" in row, row
+        # A number in the table is text (with a real minus sign), not math.
+        as_text = mean.replace("-", "\u2212")
+        assert f"| {verdict} ({as_text}) |" in row, row
         card = markers.card(_context(markers, f"functions/{entry.id}.md", language), entry)
         assert f"| {text['zero_centred']} | {verdict} |" in card
         assert f"| {text['mean']} | ${mean}$ |" in card
