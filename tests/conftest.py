@@ -157,18 +157,28 @@ def _run_directory(config: pytest.Config) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With pytest-xdist (``--dist loadgroup``): the tests of one file run on one worker,
-    in order (a page's doctest examples share a namespace, block by block; a module's
-    fixtures are made once), except in a module that sets ``SPREAD_OVER_WORKERS``:
-    its tests are independent and go one by one to whichever worker is free, so the
-    long sweep over every page is shared by all the cores instead of holding one."""
-    for item in items:
-        module = getattr(item, "module", None)
-        if getattr(module, "SPREAD_OVER_WORKERS", False):
-            continue
-        item.add_marker(pytest.mark.xdist_group(str(item.path.relative_to(config.rootpath))))
+# Files whose tests are independent, one browser load each: pytest-xdist hands
+# them out one by one instead of a whole file per worker.
+SPREAD_TEST_BY_TEST = frozenset({"tests/browser/test_pages.py"})
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """pytest-xdist's scheduler: each test file runs whole on one worker, in order (a
+    page's doctest examples share a namespace, block by block; a module's fixtures
+    are made once), except the files of :data:`SPREAD_TEST_BY_TEST`, so the long
+    sweep over every page is shared by all the cores instead of holding one.
+
+    (``--dist loadgroup`` with marks would say the same, but pytest-xdist 3.8
+    groups by rewriting the node id, which pytest 9.2 no longer reads.)
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FilesWholeSweepSpread(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return nodeid if path in SPREAD_TEST_BY_TEST else path
+
+    return FilesWholeSweepSpread(config, log)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -13,8 +13,8 @@ import page_checks
 import pytest
 from browser_kit import SCHEMES, language_of
 
-# Every test here stands alone: pytest-xdist hands them out one by one (tests/conftest.py).
-SPREAD_OVER_WORKERS = True
+# Every test here stands alone: pytest-xdist hands them out one by one
+# (SPREAD_TEST_BY_TEST in tests/conftest.py).
 DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport
 
 
