@@ -162,6 +162,28 @@ def _run_directory(config: pytest.Config) -> Path:
 SPREAD_TEST_BY_TEST = frozenset({"tests/browser/test_pages.py"})
 
 
+# Run first: files that take long and need no built site (two builds of their own;
+# every figure redrawn). A long file handed out last keeps one core busy alone.
+SLOW_FIRST = ("tests/test_reproducible.py", "tests/test_plots.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The order the workers take the files in: slow files without the site first,
+    then the rest of the unit tests and the pages' examples while the site builds,
+    then the browser files, and last the page sweep, whose short tests even out
+    the workers' ends."""
+
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        if path in SLOW_FIRST:
+            return 0
+        if path in SPREAD_TEST_BY_TEST:
+            return 3
+        return 2 if path.startswith("tests/browser/") else 1
+
+    items.sort(key=rank)
+
+
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """pytest-xdist's scheduler: each test file runs whole on one worker, in order (a
     page's doctest examples share a namespace, block by block; a module's fixtures
@@ -172,6 +194,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     groups by rewriting the node id, which pytest 9.2 no longer reads.)
     """
     from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False  # the order is pytest_collection_modifyitems's
 
     class FilesWholeSweepSpread(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
