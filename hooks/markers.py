@@ -252,27 +252,27 @@ def _number(value: float) -> str:
     return f"${text}$"
 
 
+def _as_text(number: str) -> str:
+    """A number for a table cell as text, with a real minus sign. A number needs no
+    typesetting, and each typeset one is a dozen elements for the browser to lay out
+    (75 of them made up a third of the comparison page's elements)."""
+    return number.replace("-", "\u2212")
+
+
 def _short_number(value: float) -> str:
-    """A registry number for a table cell: four significant digits."""
-    return _number(float(f"{value:.4g}")) if math.isfinite(value) else _number(value)
+    """A registry number for a table cell: four significant digits, as text (infinity
+    stays math)."""
+    return _as_text(f"{float(f'{value:.4g}'):.6g}") if math.isfinite(value) else _number(value)
 
 
-def _plain(tex_number: str) -> str:
-    """A ``$number$`` as text for a table cell: a number needs no typesetting, and each
-    typeset one is a dozen elements for the browser to lay out (75 of them made up a
-    third of the comparison page's elements). The minus sign stays a minus sign."""
-    if not (tex_number.startswith("$") and tex_number.endswith("$")):
-        raise ValueError(f"not a typeset number: {tex_number!r}")
-    text = tex_number[1:-1]
-    if not re.fullmatch(r"[+-]?[0-9.e+-]+", text):
-        return tex_number  # infinity and the like stay math
-    return text.replace("-", "\u2212")
+def _mean_text(entry: Activation) -> str:
+    """The measured mean output for X ~ N(0, 1), signed, three decimals (no "-0.000")."""
+    text = f"{output_moments(entry.id).mean:+.3f}"
+    return "0.000" if text in ("+0.000", "-0.000") else text
 
 
 def _mean(entry: Activation) -> str:
-    """The measured mean output for X ~ N(0, 1), signed, three decimals (no "-0.000")."""
-    text = f"{output_moments(entry.id).mean:+.3f}"
-    return "$0.000$" if text in ("+0.000", "-0.000") else f"${text}$"
+    return f"${_mean_text(entry)}$"
 
 
 def _prose(text: str) -> str:
@@ -463,11 +463,11 @@ def comparison(ctx: Context, _: Activation | None) -> str:
         cells = [
             _range_short(entry),
             short[entry.monotonic] if entry.monotonic else "—",
-            f"{t['yes'] if entry.zero_centred else t['no']} ({_plain(_mean(entry))})",
+            f"{t['yes'] if entry.zero_centred else t['no']} ({_as_text(_mean_text(entry))})",
             short[entry.smoothness],
             short[entry.saturating] if entry.saturating else "—",
-            _plain(_short_number(entry.f0)) if entry.f0 is not None else "—",
-            _plain(_short_number(entry.df0)) if entry.df0 is not None else "—",
+            _short_number(entry.f0) if entry.f0 is not None else "—",
+            _short_number(entry.df0) if entry.df0 is not None else "—",
             short[entry.cost],
         ]
         # The name is a real link; only the registry's own prose is escaped.
