@@ -49,16 +49,23 @@
   // order but different anchors (#기울기-소실, #vanishing-gradients), so a
   // heading anchor travels as its position (#__heading-3) and is turned back
   // into the other page's own anchor on arrival; any other anchor (#fn:1)
-  // travels as it is.
+  // travels as it is. The query travels too: the explorer keeps the reader's
+  // functions and settings there. (Material's own handler would look the
+  // address, query included, up in the other language's sitemap, miss, and
+  // open that language's home page.)
   const HEADINGS = "article h1[id], article h2[id], article h3[id], article h4[id]";
   const POSITION = /^#__heading-(\d+)$/;
   document.addEventListener("click", event => {
     const link = event.target instanceof Element && event.target.closest("a.md-select__link[hreflang]");
-    if (!link || event.metaKey || event.ctrlKey || event.shiftKey || !location.hash) return;
-    const id = decodeURIComponent(location.hash.slice(1));
-    const position = [...document.querySelectorAll(HEADINGS)].findIndex(h => h.id === id);
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (!location.hash && !location.search) return;
     const url = new URL(link.href);
-    url.hash = position >= 0 ? `__heading-${position}` : location.hash;
+    url.search = location.search;
+    if (location.hash) {
+      const id = decodeURIComponent(location.hash.slice(1));
+      const position = [...document.querySelectorAll(HEADINGS)].findIndex(h => h.id === id);
+      url.hash = position >= 0 ? `__heading-${position}` : location.hash;
+    }
     event.preventDefault();
     event.stopPropagation();
     location.assign(url.href);

@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 CHROMIUM = local_site.CHROMIUM
 LANGUAGES = {"ko": "", "en": "en/"}
-SCHEMES = ("light", "dark")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Generous: a state the page reaches in 100 ms on an idle machine may take
 # seconds while the other worker runs a build on the same two cores.
@@ -71,11 +70,26 @@ class Site:
 
 
 @functools.cache
-def _axe() -> object:
-    from axe_playwright_python.sync_playwright import Axe
+def _axe_script() -> str:
+    """axe-core as axe-playwright-python ships it (the package pins its version)."""
+    import axe_playwright_python
 
-    return Axe()
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
+
+# axe's rules whose outcome depends on colour (its "cat.color" category). The rest
+# read the DOM, which the colour scheme does not change.
+AXE_COLOUR_RULES = """tags => axe.getRules(tags)
+    .filter(rule => rule.tags.includes('cat.color')).map(rule => rule.ruleId)"""
+
+# A page opened in a shared context starts from the system's colour scheme, as a
+# new reader's does: the palette a test picked with the toggle (Material keeps it
+# in localStorage as "<scope>.__palette") is forgotten before the page's scripts run.
+FORGET_PALETTE = """
+    for (const key of Object.keys(localStorage)) {
+        if (key.endsWith('.__palette')) localStorage.removeItem(key);
+    }
+"""
 
 CSP_LISTENER = """
     window.__cspViolations = [];
@@ -153,6 +167,7 @@ class Tab:
 
     def close(self) -> None:
         if not self._owns_context:
+            self.page.unroute_all(behavior="ignoreErrors")
             self.page.close()
             return
         # A test may have routed requests: one still in flight must not raise later.
@@ -239,7 +254,7 @@ class Tab:
         for axe to check: a check of the whole page first lays it all out, as the
         reader will see it once scrolled there.
         """
-        return self.page.evaluate(
+        count = self.page.evaluate(
             """() => {
                 let count = 0;
                 for (const el of document.querySelectorAll('article *')) {
@@ -250,14 +265,39 @@ class Tab:
                 return count;
             }"""
         )
+        self.transitions_done()
+        return count
 
-    def axe_problems(self) -> list[str]:
-        """Serious and critical WCAG 2.1 AA violations that axe-core finds on the page."""
+    def transitions_done(self) -> None:
+        """Wait until no CSS transition runs: an element styled for the first time
+        (a block no longer skipped) or restyled (a new colour scheme) fades into its
+        colours, and axe must measure the colours the reader ends up with."""
+        self.page.wait_for_function(
+            """() => !document.getAnimations().some(a =>
+                a instanceof CSSTransition && a.playState === 'running')""",
+            polling=50,
+        )
+
+    def axe_problems(self, *, colour_only: bool = False) -> list[str]:
+        """Serious and critical WCAG 2.1 AA violations that axe-core finds on the page.
+
+        ``colour_only``: only the rules whose outcome depends on colour (contrast,
+        links told apart from text by colour), for a second look at the same page
+        in the other colour scheme.
+        """
         self.lay_out_everything()
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        results = _axe().run(self.page, options=options)
+        if not self.page.evaluate("typeof window.axe === 'object'"):
+            self.page.evaluate(_axe_script())
+        rules = {"type": "tag", "values": AXE_TAGS}
+        if colour_only:
+            rules = {"type": "rule", "values": self.page.evaluate(AXE_COLOUR_RULES, AXE_TAGS)}
+            assert "color-contrast" in rules["values"], rules
+        results = self.page.evaluate(
+            "options => axe.run(document, options)",
+            {"runOnly": rules, "resultTypes": ["violations"]},
+        )
         problems = []
-        for violation in results.response["violations"]:
+        for violation in results["violations"]:
             if violation["impact"] not in ("serious", "critical"):
                 continue
             nodes = violation["nodes"]
@@ -269,6 +309,20 @@ class Tab:
             )
         return problems
 
+    def switch_to_dark(self) -> None:
+        """Turn the loaded light page dark with the header's toggle, as a reader does.
+
+        The toggle's radio input is clicked the way its label clicks it, without
+        hovering the label (its tooltip would fade in while axe measures colours).
+        Returns once Material has applied the dark palette and every colour
+        transition has ended. (Inside a closed ``<details>`` Chromium restyles only
+        when it opens; axe skips that hidden content, as the reader sees none.) test_pages.py checks that the page then has the
+        colours of a page opened in a dark system.
+        """
+        assert self.page.evaluate("document.body.dataset.mdColorScheme") == "default"
+        self.page.evaluate("document.getElementById('__palette_1').click()")
+        self.page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+        self.transitions_done()
 
 class Tabs:
     """Opens tabs for one test and closes every one of them afterwards."""
@@ -294,6 +348,7 @@ class Tabs:
         """
         if scheme not in self._shared:
             self._shared[scheme] = new_context(self._browser, scheme)
+            self._shared[scheme].add_init_script(FORGET_PALETTE)
         tab = Tab(self._browser, self._site, scheme, context=self._shared[scheme])
         self._open.append(tab)
         return tab

@@ -1,7 +1,6 @@
 """What a reader checks on a page, as functions of a loaded :class:`browser_kit.Tab`.
 
-``tests/browser/test_pages.py`` runs them all on one load of each page and
-colour scheme: on a phone (nothing scrolls sideways, lines break where a reader
+``tests/browser/test_pages.py`` runs them all on one load of each page: on a phone (nothing scrolls sideways, lines break where a reader
 expects, a Korean page reads Korean), the copy button, and the language switch.
 Each returns the problems it found, as lines for the test's report.
 """
@@ -162,6 +161,31 @@ KOREAN_PAGE = r"""words => {
 }"""
 
 
+# Where every element of the page is, except the header's palette toggle (its two
+# labels trade places when the scheme changes).
+GEOMETRY = """() => Array.from(document.body.querySelectorAll('*'), el => {
+    if (el.closest('form[data-md-component=palette]')) return null;
+    const r = el.getBoundingClientRect();
+    const box = [r.left + scrollX, r.top + scrollY, r.width, r.height];
+    return el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' '
+        + box.map(v => v.toFixed(1)).join(',');
+}).filter(Boolean)"""
+
+
+def geometry(tab: object) -> list[str]:
+    """Every element's box on the page as laid out now (after its transitions)."""
+    tab.transitions_done()
+    return tab.page.evaluate(GEOMETRY)
+
+
+def moved(before: list[str], after: list[str]) -> list[str]:
+    """The elements whose box differs between two :func:`geometry` readings."""
+    if len(before) != len(after):
+        return [f"{len(before)} elements became {len(after)}"]
+    changed = [f"{a} -> {b.rsplit(' ', 1)[1]}" for a, b in zip(before, after) if a != b]
+    return [f"{len(changed)} element(s) moved: {changed[:3]}"] if changed else []
+
+
 def reads_korean(tab: object) -> list[str]:
     """A Korean page: no synthetic italic Hangul, no English interface text, no
     untranslated English phrase."""
@@ -235,15 +259,20 @@ def copy_buttons(tab: object) -> list[str]:
 
 def language_switch(tab: object, path: str) -> list[str]:
     """The switcher, used as a reader does: open the menu, pick the other language;
-    the same page opens in it, cleanly. (The tab leaves ``path``.)"""
+    the browser then asks for the same page in it.
+
+    The page it asks for is answered "204 No Content", so the browser stays
+    where it is: that page's own test loads it and checks it in full.
+    """
     other = "ko" if language_of(path) == "en" else "en"
+    # The explorer keeps its state in the query, which the switch carries over.
+    expected = tab.url(other_language(path)) + tab.page.evaluate("location.search")
+    tab.page.route(lambda url: url == expected, lambda route: route.fulfill(status=204))
     tab.page.hover(".md-header .md-select")
-    tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
-    expected = tab.url(other_language(path))
-    tab.page.wait_for_url(expected)
-    tab.settle()
-    found = tab.math_problems() + tab.csp_violations()
-    return [f"after the switch to {expected}: {p}" for p in found]
+    with tab.page.expect_request(lambda request: request.is_navigation_request()) as asked:
+        tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
+    url = asked.value.url
+    return [] if url == expected else [f"the switch to {other} opened {url}, not {expected}"]
 
 
 def title_is_text(tab: object) -> list[str]:

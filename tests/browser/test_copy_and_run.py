@@ -23,6 +23,7 @@ every code block of every page in both languages:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -56,7 +57,8 @@ def page_file(site: Path, page_path: str) -> Path:
     return site / page_path / "index.html"
 
 
-def blocks(site: Path, page_path: str) -> list[Block]:
+@functools.cache  # the built pages do not change during a run; parsing one takes 0.1 s
+def blocks(site: Path, page_path: str) -> tuple[Block, ...]:
     """Every code block of a page's article, with the text its copy button gives."""
     soup = BeautifulSoup(page_file(site, page_path).read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article")
@@ -71,7 +73,7 @@ def blocks(site: Path, page_path: str) -> list[Block]:
             if div.has_attr(attribute):
                 kind = f"{attribute.removeprefix('data-')}: {div[attribute]}"
         found.append(Block(page_path, index, copy, kind))
-    return found
+    return tuple(found)
 
 
 def wheel_from_use_page(site: Path, base: str) -> Path:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from browser_kit import other_language
 
 from activations.registry import REGISTRY
 from activations_site import explorer
@@ -296,6 +297,30 @@ def test_the_data_table_lists_the_plotted_values(tabs: object) -> None:
         "ReLU (rectified linear unit) f",
         "ReLU (rectified linear unit) f′",
     ]
+
+
+@pytest.mark.parametrize("start", ["explorer/", "en/explorer/"])
+def test_the_language_switch_keeps_the_readers_functions_and_view(
+    tabs: object, start: str
+) -> None:
+    """Switching language from an explorer in use opens the other language's explorer
+    with the same functions, parameters and view, not that language's home page."""
+    tab = tabs.open()
+    other = "en" if start == "explorer/" else "ko"
+    # Material looks the address up in the other language's sitemap once it has it.
+    with tab.page.expect_response(
+        lambda r: r.url.endswith("/sitemap.xml") and ("/en/" in r.url) == (other == "en")
+    ):
+        _ready(tab, start + "?fn=elu:f:alpha=0.5,tanh:fd&x=-3,2")
+    before = _state(tab)
+    tab.page.hover(".md-header .md-select")
+    tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
+    target = tab.url(other_language(start))
+    tab.page.wait_for_url(lambda url: url.startswith(target + "?"))
+    tab.page.wait_for_selector("#explorer[data-ready=true]")
+    after = _state(tab)
+    assert (after["curves"], after["view"]) == (before["curves"], before["view"])
+    assert not tab.problems, tab.problems
 
 
 @pytest.mark.parametrize("language", ["", "en/"])

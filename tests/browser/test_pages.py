@@ -11,41 +11,93 @@ from urllib.parse import urljoin, urlsplit
 
 import page_checks
 import pytest
-from browser_kit import SCHEMES, language_of
+from browser_kit import language_of
 
 # Every test here stands alone: pytest-xdist hands them out one by one
 # (SPREAD_TEST_BY_TEST in tests/conftest.py).
 DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_as_a_reader_meets_it(tabs: object, page_path: str, scheme: str) -> None:
-    """One load of the page per colour scheme, then everything a reader does with it.
+def test_every_page_as_a_reader_meets_it(tabs: object, page_path: str) -> None:
+    """One load of the page, then everything a reader does with it.
 
     On the desktop: the title is text, the math is typeset, every image loads,
-    axe finds no serious or critical WCAG 2.1 AA violation, nothing breaks the
-    CSP or logs an error; the copy button copies runnable code. On a phone (390
-    and 360 px): nothing scrolls sideways, no word is split; a Korean page reads
-    Korean. Last, the language switch leads to the same page in the other
-    language. (Checks that do not depend on the colour scheme run in the light
-    one only.)
+    axe finds no serious or critical WCAG 2.1 AA violation. On a phone (390 and
+    360 px): nothing scrolls sideways, no word is split; a Korean page reads
+    Korean. Then the reader turns the page dark with the toggle: axe's colour
+    rules (contrast) hold in the dark scheme too, and no element moves, so the
+    phone checks hold in it as well. The copy button copies runnable code,
+    nothing broke the CSP or logged an error, and last, the language switch
+    asks for the same page in the other language.
     """
-    light = scheme == "light"
-    tab = tabs.open_shared(scheme)
+    tab = tabs.open_shared("light")
     tab.goto(page_path)
     problems = tab.math_problems() + tab.image_problems() + tab.axe_problems()
-    if light:
-        problems += page_checks.title_is_text(tab)
-        problems += [f"copy: {p}" for p in page_checks.copy_buttons(tab)]
-    problems += [f"phone: {p}" for p in page_checks.on_a_phone(tab, words=light)]
-    if light and language_of(page_path) == "ko":
+    problems += page_checks.title_is_text(tab)
+    problems += [f"phone: {p}" for p in page_checks.on_a_phone(tab)]
+    if language_of(page_path) == "ko":
         problems += [f"Korean page: {p}" for p in page_checks.reads_korean(tab)]
+    tab.page.set_viewport_size(DESKTOP)
+    tab.page.wait_for_function(f"() => innerWidth === {DESKTOP['width']}")
+    light = page_checks.geometry(tab)
+    tab.switch_to_dark()
+    problems += [f"dark: {p}" for p in tab.axe_problems(colour_only=True)]
+    # The scheme changes colours only, so what fits a phone in light fits it in dark.
+    problems += [f"dark: {p}" for p in page_checks.moved(light, page_checks.geometry(tab))]
+    # After the geometry: the copy button's confirmation comes and goes on a timer.
+    problems += [f"copy: {p}" for p in page_checks.copy_buttons(tab)]
     problems += tab.csp_violations()
-    if light:
-        tab.page.set_viewport_size(DESKTOP)
-        problems += page_checks.language_switch(tab, page_path)
+    problems += page_checks.language_switch(tab, page_path)
     problems += tab.problems
-    assert not problems, f"{page_path} ({scheme}):\n  " + "\n  ".join(problems)
+    assert not problems, f"{page_path}:\n  " + "\n  ".join(problems)
+
+
+# Colour-related computed values compared by test_the_dark_toggle_matches_a_dark_load.
+COLOURS = """() => {
+    const key = el => {
+        const parts = [];
+        for (let n = el; n !== document.body; n = n.parentElement) {
+            parts.push(n.tagName + ':' + Array.prototype.indexOf.call(n.parentElement.children, n));
+        }
+        return parts.reverse().join('>');
+    };
+    const out = {};
+    for (const el of document.body.querySelectorAll('*')) {
+        if (el.closest('.md-tooltip2, .md-tooltip') || !el.getClientRects().length) continue;
+        // Hidden in a closed <details> (not its summary): restyled when opened.
+        const closed = el.closest('details:not([open])');
+        if (closed && !closed.querySelector(':scope > summary')?.contains(el)) continue;
+        const s = getComputedStyle(el);
+        out[key(el)] = [s.color, s.backgroundColor, s.borderTopColor, s.borderBottomColor,
+            s.outlineColor, s.textDecorationColor, s.fill, s.stroke, s.boxShadow, s.opacity,
+            s.filter, s.backgroundImage, s.display, s.visibility].join(' | ');
+    }
+    return {attributes: [...document.body.attributes].map(a => a.name + '=' + a.value), out};
+}"""
+
+
+@pytest.mark.parametrize(
+    "path", ["", "functions/sigmoid/", "comparison/", "en/notebooks/real-data/", "explorer/"]
+)
+def test_the_dark_toggle_matches_a_dark_load(tabs: object, path: str) -> None:
+    """The sweep checks the dark scheme on a page turned dark with the toggle: every
+    element shown must then have the colours it has on a page opened dark."""
+    dark = tabs.open("dark")
+    dark.goto(path)
+    dark.lay_out_everything()
+    wanted = dark.page.evaluate(COLOURS)
+    toggled = tabs.open("light")
+    toggled.goto(path)
+    toggled.lay_out_everything()
+    toggled.switch_to_dark()
+    got = toggled.page.evaluate(COLOURS)
+    assert got["attributes"] == wanted["attributes"]
+    assert got["out"].keys() == wanted["out"].keys(), (
+        sorted(got["out"].keys() ^ wanted["out"].keys())[:10]
+    )
+    differ = [f"{k}: {got['out'][k]} (toggled) vs {v} (opened dark)"
+              for k, v in wanted["out"].items() if got["out"][k] != v]
+    assert not differ, f"{len(differ)} element(s) differ:\n  " + "\n  ".join(differ[:10])
 
 
 @pytest.mark.parametrize(

@@ -76,9 +76,11 @@ class SearchBox:
 
     def search(self, query: str) -> list[str]:
         """Type ``query`` into the emptied field; the site-relative pages of the results."""
-        self.field.press("Control+a")
-        self.field.press("Backspace")
-        self.field.type(query)
+        # Material searches on each keystroke, for the whole field: the last
+        # keystroke's search is the one whose results the reader reads, so the
+        # field is filled up to the last character, which is then typed.
+        self.field.fill(query[:-1])
+        self.field.type(query[-1])
         self.field.press("End")  # Hangul typed through the keyboard fires no keyup of its own
         page = self.tab.page
         page.wait_for_function(

@@ -78,7 +78,11 @@ def test_math_is_typeset_in_the_html_without_javascript(tabs: object, path: str)
 
 
 @pytest.mark.parametrize("path", CHECKED)
-def test_no_katex_javascript_and_the_dom_within_budget(tabs: object, path: str) -> None:
+def test_no_katex_javascript_no_script_holds_up_the_first_paint_and_the_dom_within_budget(
+    tabs: object, path: str
+) -> None:
+    """One first visit: the scripts the page fetches, the elements it builds, how its
+    scripts load and what its CSS leaves for later."""
     tab = tabs.open()
     scripts: list[str] = []
     tab.page.on(
@@ -93,14 +97,6 @@ def test_no_katex_javascript_and_the_dom_within_budget(tabs: object, path: str) 
     elements = tab.page.evaluate("document.getElementsByTagName('*').length")
     budget = DOM_BUDGET[page_type(path)]
     assert elements <= budget, f"{path}: {elements} elements, budget {budget}"
-
-
-@pytest.mark.parametrize("path", CHECKED)
-def test_no_script_holds_up_the_first_paint_and_off_screen_blocks_wait(
-    tabs: object, path: str
-) -> None:
-    tab = tabs.open()
-    tab.goto(path)
     found = tab.page.evaluate(
         """() => ({
             blocking: [...document.scripts]
