@@ -315,9 +315,10 @@ class Tab:
         The toggle's radio input is clicked the way its label clicks it, without
         hovering the label (its tooltip would fade in while axe measures colours).
         Returns once Material has applied the dark palette and every colour
-        transition has ended. (Inside a closed ``<details>`` Chromium restyles only
-        when it opens; axe skips that hidden content, as the reader sees none.) test_pages.py checks that the page then has the
-        colours of a page opened in a dark system.
+        transition has ended. test_pages.py checks that the page then has the
+        colours of a page opened in a dark system. (Inside a closed ``<details>``
+        Chromium restyles only when it opens; axe skips that hidden content, as
+        the reader sees none of it.)
         """
         assert self.page.evaluate("document.body.dataset.mdColorScheme") == "default"
         self.page.evaluate("document.getElementById('__palette_1').click()")

@@ -1,7 +1,9 @@
 """What a reader checks on a page, as functions of a loaded :class:`browser_kit.Tab`.
 
-``tests/browser/test_pages.py`` runs them all on one load of each page: on a phone (nothing scrolls sideways, lines break where a reader
-expects, a Korean page reads Korean), the copy button, and the language switch.
+``tests/browser/test_pages.py`` runs them all on one load of each page: on a
+phone (nothing scrolls sideways, lines break where a reader expects, a Korean
+page reads Korean), nothing moves when the scheme changes, the copy button, and
+the language switch.
 Each returns the problems it found, as lines for the test's report.
 """
 
@@ -182,7 +184,8 @@ def moved(before: list[str], after: list[str]) -> list[str]:
     """The elements whose box differs between two :func:`geometry` readings."""
     if len(before) != len(after):
         return [f"{len(before)} elements became {len(after)}"]
-    changed = [f"{a} -> {b.rsplit(' ', 1)[1]}" for a, b in zip(before, after) if a != b]
+    pairs = zip(before, after, strict=True)
+    changed = [f"{a} -> {b.rsplit(' ', 1)[1]}" for a, b in pairs if a != b]
     return [f"{len(changed)} element(s) moved: {changed[:3]}"] if changed else []
 
 
