@@ -60,3 +60,29 @@ def test_without_the_option_nothing_is_compressed(served: object) -> None:
     assert "Content-Encoding" not in headers
     assert headers["Content-Security-Policy"] == local_site.csp_header()
     assert body == (root / "page" / "index.html").read_bytes()
+
+
+def test_a_browser_leaving_mid_download_prints_no_traceback(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Chromium closes a tab's connections while files still stream; the suite's log
+    showed a BrokenPipeError traceback for each. Other errors are still printed."""
+    import socket
+    import struct
+    import threading
+
+    (tmp_path / "big.bin").write_bytes(b"\0" * 32_000_000)  # more than any socket buffer
+    before = set(threading.enumerate())
+    server = local_site.serve(tmp_path)
+    client = socket.create_connection(server.server_address)
+    client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    assert client.recv(4096).startswith(b"HTTP/1.0 200")
+    # Close with a reset, as a browser dropping the connection does.
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    client.close()
+    server.shutdown()
+    server.server_close()
+    for thread in set(threading.enumerate()) - before:  # the server's and the request's
+        thread.join(timeout=120)
+        assert not thread.is_alive(), thread
+    assert "Traceback" not in capfd.readouterr().err

@@ -18,6 +18,7 @@ import gzip as gzip_module
 import http.server
 import io
 import re
+import sys
 import threading
 from pathlib import Path
 
@@ -90,14 +91,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that leaves a page mid-download closes its connection: routine
+        for a web server, so no traceback; anything else is still reported."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def serve(site: Path, port: int = 0, *, gzip: bool = False) -> http.server.ThreadingHTTPServer:
     """Serve ``site`` on 127.0.0.1:``port`` (0: any free port) in a daemon thread.
 
     ``gzip``: compress text responses for clients that accept it, as static hosts do.
     """
     handler = type("Handler", (_Handler,), {"csp": csp_header(), "gzip": gzip})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(site))
-    )
+    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
