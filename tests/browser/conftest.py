@@ -17,6 +17,10 @@ What a test module gets:
 - ``tabs.open(scheme="light", viewport=None)`` opens a :class:`Tab` (its own
   browser context) that is closed after the test; ``tab.goto(path)`` loads a
   site-relative path and waits until the page has settled.
+  ``tabs.open_shared(scheme)`` opens a page in the worker's long-lived context
+  of that scheme (its HTTP cache is warm; a palette chosen with the toggle is
+  forgotten before the next page loads). ``tab.switch_to_dark()`` uses the
+  page's toggle.
 - A test with a parameter named ``page_path`` runs once per page of the site
   (both languages, site-relative: ``functions/relu/``, ``en/functions/relu/``).
 - ``Tab.problems`` collects console errors and warnings, page errors and
