@@ -325,6 +325,12 @@ class Tab:
         self.page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
         self.transitions_done()
 
+    def pick_language(self, language: str) -> None:
+        """Open the header's language menu and click ``language`` ("ko", "en") in it."""
+        self.page.hover(".md-header .md-select")
+        self.page.click(f'.md-header .md-select__link[hreflang="{language}"]')
+
+
 class Tabs:
     """Opens tabs for one test and closes every one of them afterwards."""
 

@@ -271,9 +271,8 @@ def language_switch(tab: object, path: str) -> list[str]:
     # The explorer keeps its state in the query, which the switch carries over.
     expected = tab.url(other_language(path)) + tab.page.evaluate("location.search")
     tab.page.route(lambda url: url == expected, lambda route: route.fulfill(status=204))
-    tab.page.hover(".md-header .md-select")
     with tab.page.expect_request(lambda request: request.is_navigation_request()) as asked:
-        tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
+        tab.pick_language(other)
     url = asked.value.url
     return [] if url == expected else [f"the switch to {other} opened {url}, not {expected}"]
 

@@ -313,8 +313,7 @@ def test_the_language_switch_keeps_the_readers_functions_and_view(
     ):
         _ready(tab, start + "?fn=elu:f:alpha=0.5,tanh:fd&x=-3,2")
     before = _state(tab)
-    tab.page.hover(".md-header .md-select")
-    tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
+    tab.pick_language(other)
     target = tab.url(other_language(start))
     tab.page.wait_for_url(lambda url: url.startswith(target + "?"))
     tab.page.wait_for_selector("#explorer[data-ready=true]")

@@ -109,8 +109,7 @@ def test_the_language_switch_keeps_the_section(tabs: object, start: str) -> None
         "anchor => decodeURIComponent(location.hash.slice(1)) === anchor", arg=anchor
     )
     other = "ko" if start.startswith("en/") else "en"
-    tab.page.hover(".md-header .md-select")
-    tab.page.click(f'.md-header .md-select__link[hreflang="{other}"]')
+    tab.pick_language(other)
     target = tab.url(other_language(start))
     tab.page.wait_for_url(re.compile(re.escape(target) + "#.+"))
     tab.settle()
