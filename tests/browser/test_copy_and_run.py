@@ -11,6 +11,9 @@ every code block of every page in both languages:
   per language is copied by clicking the button in chromium and reading the
   clipboard, to hold the attribute to what the button really gives.
 - Every block runs in its own interpreter, the blocks of a page in parallel.
+  A block whose copy text is byte for byte one that already ran in the same
+  environment (most blocks of an English page are the Korean page's, comments
+  included) is held to that run's outcome instead of running again.
 - A block that imports more than the package gives (``data-runs-with``, set by
   the build from the block's imports) runs in a second environment that also
   has those packages, when they are small and pure Python (:data:`SMALL_EXTRAS`).
@@ -143,13 +146,34 @@ def extras_python(site_wheel: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 def run(python: Path, block: Block, directory: Path) -> str | None:
     """Run one copied block as a file; the problem, or None when it exits 0."""
-    script = directory / f"block_{block.index:02d}.py"
-    script.write_text(block.copy, encoding="utf-8")
+    failure = outcome(python, block.copy, directory / f"block_{block.index:02d}.py")
+    return None if failure is None else f"block {block.index} {failure}"
+
+
+# What each (interpreter, copy text) gave: the same bytes in the same environment
+# give the same outcome. It holds for the worker's session, in which the site and
+# its wheel do not change.
+_OUTCOMES: dict[tuple[Path, str], str | None] = {}
+
+
+def outcome(python: Path, copy: str, script: Path) -> str | None:
+    """Why ``copy``, saved as ``script`` and run by ``python``, failed; None if it ran.
+
+    Runs it unless the same text already ran with the same interpreter.
+    """
+    if (python, copy) not in _OUTCOMES:
+        _OUTCOMES[python, copy] = execute(python, copy, script)
+    return _OUTCOMES[python, copy]
+
+
+def execute(python: Path, copy: str, script: Path) -> str | None:
+    """Save ``copy`` as ``script`` and run it from the script's directory, as a reader does."""
+    script.write_text(copy, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["MPLBACKEND"] = "Agg"
     done = subprocess.run(
         [str(python), script.name],
-        cwd=directory,
+        cwd=script.parent,
         env=env,
         capture_output=True,
         text=True,
@@ -159,7 +183,7 @@ def run(python: Path, block: Block, directory: Path) -> str | None:
     if done.returncode == 0:
         return None
     tail = "\n      ".join((done.stderr or done.stdout).strip().splitlines()[-4:])
-    return f"block {block.index} exits {done.returncode}:\n      {tail}"
+    return f"exits {done.returncode}:\n      {tail}"
 
 
 def extras_of(block: Block) -> set[str] | None:
