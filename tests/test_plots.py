@@ -56,32 +56,41 @@ def test_a_second_process_writes_byte_identical_files(first_run: Path, tmp_path:
     assert not differing
 
 
-def test_unchanged_figures_are_not_rewritten(plots, first_run: Path) -> None:
-    before = {p.name: p.stat().st_mtime_ns for p in first_run.glob("*.svg")}
-    assert plots.write(first_run, force=True) == []
-    assert {p.name: p.stat().st_mtime_ns for p in first_run.glob("*.svg")} == before
+def test_an_unchanged_fingerprint_renders_nothing(
+    plots, first_run: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def render(*args: object, **kwargs: object) -> None:
+        raise AssertionError("rendered although nothing changed")
+
+    monkeypatch.setattr(plots, "figures", render)
+    assert plots.write(first_run) == []
 
 
-def test_a_changed_or_stale_figure_is_rewritten_or_removed(plots, first_run: Path) -> None:
+def test_a_stale_fingerprint_renders_again_and_rewrites_only_what_changed(
+    plots, first_run: Path
+) -> None:
+    """One render (the last run's fingerprint is outdated) that finds one figure
+    edited and one left from a removed entry: those two are rewritten or removed,
+    no other file is touched, and the new fingerprint is recorded."""
     target = first_run / f"{next(iter(REGISTRY))}.svg"
     original = target.read_bytes()
     target.write_bytes(original + b"\n")
     stale = first_run / "removed-activation.svg"
     stale.write_bytes(b"<svg/>")
+    (first_run / plots.STAMP).write_text("outdated")
+    untouched = {
+        p.name: p.stat().st_mtime_ns for p in first_run.glob("*.svg") if p not in (target, stale)
+    }
     try:
-        assert sorted(plots.write(first_run, force=True)) == sorted([target.name, stale.name])
+        assert sorted(plots.write(first_run)) == sorted([target.name, stale.name])
         assert target.read_bytes() == original
         assert not stale.exists()
+        after = {p.name: p.stat().st_mtime_ns for p in first_run.glob("*.svg") if p != target}
+        assert after == untouched
+        assert (first_run / plots.STAMP).read_text() == plots.fingerprint()
     finally:
         if target.read_bytes() != original:
             target.write_bytes(original)
-
-
-def test_the_fingerprint_skips_work_only_when_nothing_changed(plots, first_run: Path) -> None:
-    assert plots.write(first_run) == []
-    (first_run / plots.STAMP).write_text("outdated")
-    assert plots.write(first_run) == []  # re-rendered, identical bytes, nothing written
-    assert (first_run / plots.STAMP).read_text() == plots.fingerprint()
 
 
 def test_a_slope_too_small_to_see_gets_a_zoomed_inset(plots) -> None:
