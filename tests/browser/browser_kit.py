@@ -22,6 +22,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Generous: a state the page reaches in 100 ms on an idle machine may take
 # seconds while the other worker runs a build on the same two cores.
 TIMEOUT_MS = 60_000
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default
 
 
 def _page_urls() -> list[str]:
@@ -123,9 +124,11 @@ class Tab:
         viewport: dict[str, int] | None = None,
         *,
         context: object | None = None,
+        page: object | None = None,
         **context_options: object,
     ) -> None:
-        """A new context, or a new page in ``context`` (closing the tab closes the page)."""
+        """A new context; or in ``context`` a new page (closing the tab closes it) or
+        ``page``, a page of that context that outlives the tab."""
         self.site = site
         self.scheme = scheme
         self.origin = urlsplit(site.base).netloc
@@ -136,10 +139,15 @@ class Tab:
             else new_context(browser, scheme, viewport, **context_options)
         )
         self.problems: list[str] = []
-        self.page = self.context.new_page()
-        self.page.on("console", self._on_console)
-        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        self.page.on("request", self._on_request)
+        self._owns_page = page is None
+        self.page = self.context.new_page() if page is None else page
+        self._listeners = {
+            "console": self._on_console,
+            "pageerror": lambda error: self.problems.append(f"page error: {error}"),
+            "request": self._on_request,
+        }
+        for event, listener in self._listeners.items():
+            self.page.on(event, listener)
 
     def url(self, path: str) -> str:
         return urljoin(self.site.base, path)
@@ -168,7 +176,11 @@ class Tab:
     def close(self) -> None:
         if not self._owns_context:
             self.page.unroute_all(behavior="ignoreErrors")
-            self.page.close()
+            if self._owns_page:
+                self.page.close()
+            else:  # the next tab on this page records its own problems
+                for event, listener in self._listeners.items():
+                    self.page.remove_listener(event, listener)
             return
         # A test may have routed requests: one still in flight must not raise later.
         self.context.unroute_all(behavior="ignoreErrors")
@@ -348,15 +360,23 @@ class Tabs:
         return tab
 
     def open_shared(self, scheme: str = "light") -> Tab:
-        """A new page in this worker's long-lived context of that scheme.
+        """This worker's long-lived page in its long-lived context of that scheme.
 
-        Its HTTP cache makes a sweep over every page cheap; use it only for tests
-        that change no state a later test could see (storage, permissions, routes).
+        Its HTTP cache and its renderer (a new page starts a new renderer
+        process) make a sweep over every page cheap; use it only for tests that
+        change no state a later test could see (storage, permissions). The tab
+        starts at the default viewport; its routes go when it closes.
         """
         if scheme not in self._shared:
-            self._shared[scheme] = new_context(self._browser, scheme)
-            self._shared[scheme].add_init_script(FORGET_PALETTE)
-        tab = Tab(self._browser, self._site, scheme, context=self._shared[scheme])
+            context = new_context(self._browser, scheme)
+            context.add_init_script(FORGET_PALETTE)
+            self._shared[scheme] = context
+        context = self._shared[scheme]
+        pages = [page for page in context.pages if not page.is_closed()]
+        page = pages[0] if pages else context.new_page()
+        if page.viewport_size != DEFAULT_VIEWPORT:  # a test that failed mid-way on a phone
+            page.set_viewport_size(DEFAULT_VIEWPORT)
+        tab = Tab(self._browser, self._site, scheme, context=context, page=page)
         self._open.append(tab)
         return tab
 

@@ -11,11 +11,10 @@ from urllib.parse import urljoin, urlsplit
 
 import page_checks
 import pytest
-from browser_kit import language_of
+from browser_kit import DEFAULT_VIEWPORT, language_of
 
 # Every test here stands alone: pytest-xdist hands them out one by one
 # (SPREAD_TEST_BY_TEST in tests/conftest.py).
-DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport
 
 
 def test_every_page_as_a_reader_meets_it(tabs: object, page_path: str) -> None:
@@ -37,8 +36,8 @@ def test_every_page_as_a_reader_meets_it(tabs: object, page_path: str) -> None:
     problems += [f"phone: {p}" for p in page_checks.on_a_phone(tab)]
     if language_of(page_path) == "ko":
         problems += [f"Korean page: {p}" for p in page_checks.reads_korean(tab)]
-    tab.page.set_viewport_size(DESKTOP)
-    tab.page.wait_for_function(f"() => innerWidth === {DESKTOP['width']}")
+    tab.page.set_viewport_size(DEFAULT_VIEWPORT)
+    tab.page.wait_for_function(f"() => innerWidth === {DEFAULT_VIEWPORT['width']}")
     light = page_checks.geometry(tab)
     tab.switch_to_dark()
     problems += [f"dark: {p}" for p in tab.axe_problems(colour_only=True)]
