@@ -1,18 +1,27 @@
 // A box that scrolls (wide display math, wide tables, long notebook lines)
 // must be scrollable from the keyboard (WCAG 2.1.1). Material gives its own
 // code blocks a tab stop; this does the same for every other box that
-// actually overflows and has nothing focusable inside. It runs after the
-// math is typeset (site.js subscribes first), when fonts change the layout
-// and on resize, so the decision follows the real width.
+// actually overflows and has nothing focusable inside. The decision follows
+// the real width, so it is made once the box is laid out: in the first frame
+// after the page is typeset (never inside the task that builds the page, where
+// reading a width would force a layout of everything), again when fonts change
+// the layout and on resize, and for a block that site.css leaves unrendered
+// until the reader scrolls near it (content-visibility: auto), when it is
+// rendered. A box in such a skipped block is not measured before: measuring it
+// would lay the block out and undo the skip.
 (function () {
   // Wide display math scrolls in KaTeX's .katex-display (site.css), or in its
   // arithmatex wrapper where a theme puts the overflow there.
   var SCROLLERS = ".md-content div.arithmatex, .md-content .katex-display, " +
     ".md-content .md-typeset__scrollwrap, .md-content .jupyter-wrapper pre";
   var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  // Browsers without checkVisibility's contentVisibilityAuto option measure
+  // every box, as before; the result is the same, only slower.
+  var SKIPPED = { contentVisibilityAuto: true };
 
   function update() {
     document.querySelectorAll(SCROLLERS).forEach(function (box) {
+      if (box.checkVisibility && !box.checkVisibility(SKIPPED)) return;
       var overflows = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
       if (overflows && !box.hasAttribute("tabindex") && !box.querySelector(FOCUSABLE)) {
         box.setAttribute("tabindex", "0");
@@ -31,8 +40,12 @@
   }
 
   document$.subscribe(function () {
-    update();
+    schedule();
     document.fonts.ready.then(schedule);
   });
   window.addEventListener("resize", schedule);
+  // Not bubbling: caught on its way down to the block.
+  document.addEventListener("contentvisibilityautostatechange", function (event) {
+    if (!event.skipped) schedule();
+  }, true);
 })();

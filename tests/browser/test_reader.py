@@ -61,6 +61,46 @@ def test_the_skip_link_takes_the_keyboard_into_the_article(tabs: object) -> None
         assert where[0], f"{path}: after the skip link, Tab went to {where[1]}"
 
 
+# What a11y.js decided for each scrolling box, and whether chromium skips its block.
+SCROLL_BOXES = """() => [...document.querySelectorAll('.md-content .katex-display')].map(box => ({
+    skipped: !box.checkVisibility({contentVisibilityAuto: true}),
+    stop: box.getAttribute('tabindex') === '0',
+}))"""
+
+
+@pytest.mark.parametrize("path", ["concepts/output-layers/", "en/concepts/output-layers/"])
+def test_a_wide_formula_further_down_gets_its_tab_stop_when_scrolled_to(
+    tabs: object, path: str
+) -> None:
+    """On a phone, display math wider than the screen scrolls in its box, which then
+    needs a tab stop. Far down the page the browser skips a block's layout until the
+    reader scrolls near it (site.css): a11y.js must not measure a box there before
+    (that would lay the block out while the page loads), and must once it is there."""
+    tab = tabs.open(viewport={"width": 360, "height": 740})
+    tab.goto(path)
+    tab.page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
+    at_load = tab.page.evaluate(SCROLL_BOXES)
+    skipped = [i for i, box in enumerate(at_load) if box["skipped"]]
+    assert skipped, f"{path}: no formula in a skipped block at load, nothing to check"
+    assert not [i for i in skipped if at_load[i]["stop"]], (
+        f"{path}: a box in a skipped block was measured during the load"
+    )
+    for index in skipped:
+        tab.page.locator(".md-content .katex-display").nth(index).scroll_into_view_if_needed()
+        tab.page.wait_for_function(
+            """index => {
+                const box = document.querySelectorAll('.md-content .katex-display')[index];
+                const wide = box.scrollWidth > box.clientWidth
+                    || box.scrollHeight > box.clientHeight;
+                return box.checkVisibility({contentVisibilityAuto: true})
+                    && wide === (box.getAttribute('tabindex') === '0');
+            }""",
+            arg=index,
+        )
+    stops = [i for i in skipped if tab.page.evaluate(SCROLL_BOXES)[i]["stop"]]
+    assert stops, f"{path}: no formula further down needed a tab stop at 360 px"
+
+
 def test_no_tab_stop_is_invisible(tabs: object) -> None:
     """Tabbing from the top to the article never stops on something the reader cannot see."""
     tab = tabs.open()
