@@ -4,9 +4,15 @@
   assets/; keeping it outside docs/ko and docs/en avoids two copies in git.
   KaTeX's JavaScript is not: hooks/katex.py runs it at build time, and no
   page loads it (an unused 270 kB file would only invite a stray <script>).
-- Only KaTeX's woff2 fonts are vendored; the served katex.min.css is the
+- Only KaTeX's woff2 fonts are vendored; the served KaTeX stylesheet is the
   vendored file with its woff/ttf fallbacks removed (every browser that runs
   the site reads woff2), so the stylesheet names no file that does not exist.
+- The site's stylesheets (KaTeX's, then docs/shared/*.css in :data:`STYLESHEETS`
+  order, the cascade order) are served as one file, assets/styles.css: each
+  stylesheet holds up the first paint, and on a phone's connection every
+  extra request costs a round trip before it (Lighthouse mobile: seven
+  render-blocking stylesheets on every page, five of them ours, 2-5 kB each).
+  KaTeX's font URLs are rewritten to stay where the fonts are.
 - docs/shared/_headers (the Content-Security-Policy for hosts that read such a
   file) goes to the root of the Korean build, which is the root of the site.
 - site_url comes from $SITE_URL (see mkdocs.yml); the English build lives at
@@ -25,6 +31,10 @@ SHARED = Path(__file__).resolve().parent.parent / "docs" / "shared"
 ROOT_ONLY = {"_headers"}
 BUILD_ONLY = re.compile(r"katex/(?:katex(?:\.min)?\.js|contrib/.*)$")
 KATEX_CSS = "katex/katex.min.css"
+# The site's stylesheets in cascade order (as mkdocs.yml listed them one by one),
+# served together as STYLES; mkdocs.yml's extra_css names that file.
+STYLESHEETS = (KATEX_CSS, "site.css", "notebook.css", "a11y.css", "comparison.css")
+STYLES = "assets/styles.css"
 FALLBACK_FONT = re.compile(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
 
 
@@ -39,6 +49,20 @@ def woff2_only(css: str) -> str:
     return result
 
 
+def styles() -> str:
+    """The site's stylesheets as one, each part headed by its source; KaTeX's fonts
+    stay under assets/katex/fonts/."""
+    parts = []
+    for name in STYLESHEETS:
+        css = (SHARED / name).read_text(encoding="utf-8")
+        if name == KATEX_CSS:
+            css = woff2_only(css).replace("url(fonts/", "url(katex/fonts/")
+        if "@import" in css or "@charset" in css:
+            raise ValueError(f"docs/shared/{name}: @import/@charset only work at a sheet's start")
+        parts.append(f"/* docs/shared/{name} */\n{css.strip()}\n")
+    return "\n".join(parts)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url or not config.site_url.endswith("/"):
         raise ValueError(f"site_url must end with '/', got {config.site_url!r}")
@@ -50,9 +74,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not (SHARED / "katex" / "katex.min.js").is_file():
         raise FileNotFoundError(f"vendored KaTeX missing under {SHARED}")
+    if config.extra_css != [STYLES]:
+        raise ValueError(f"extra_css must be [{STYLES!r}] (hooks/shared.py): {config.extra_css}")
+    files.append(File.generated(config, STYLES, content=styles()))
     for path in sorted(p for p in SHARED.rglob("*") if p.is_file()):
         relative = path.relative_to(SHARED).as_posix()
-        if BUILD_ONLY.match(relative):
+        if BUILD_ONLY.match(relative) or relative in STYLESHEETS:
             continue
         if relative in ROOT_ONLY:
             if config.theme["language"] != "ko":
@@ -62,9 +89,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             uri = "assets/" + relative
         if files.get_file_from_path(uri) is not None:
             raise ValueError(f"{uri} exists in {config.docs_dir} and in docs/shared")
-        if relative == KATEX_CSS:
-            css = woff2_only(path.read_text(encoding="utf-8"))
-            files.append(File.generated(config, uri, content=css))
-        else:
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files

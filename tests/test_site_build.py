@@ -303,20 +303,40 @@ def test_each_language_searches_only_its_own_pages(built_site: Path) -> None:
 @pytest.mark.site
 def test_shared_assets_and_figures_are_in_both_builds(built_site: Path) -> None:
     for prefix in ("", "en/"):
-        for name in ("assets/katex/katex.min.css", "assets/a11y.js"):
+        for name in ("assets/styles.css", "assets/a11y.js"):
             assert (built_site / prefix / name).is_file(), prefix + name
         fonts = list((built_site / prefix / "assets/katex/fonts").iterdir())
         assert fonts and all(f.suffix == ".woff2" for f in fonts)
-        katex_css = (built_site / prefix / "assets/katex/katex.min.css").read_text(encoding="utf-8")
-        referenced = set(re.findall(r"url\((fonts/[^)]+)\)", katex_css))
-        assert referenced
-        assert all((built_site / prefix / "assets/katex" / f).is_file() for f in referenced)
+        styles = (built_site / prefix / "assets/styles.css").read_text(encoding="utf-8")
+        referenced = set(re.findall(r"url\(([^)]+)\)", styles))
+        assert {f for f in referenced if "KaTeX_" in f} == {
+            f"katex/fonts/{font.name}" for font in fonts
+        }
+        assert all((built_site / prefix / "assets" / f).is_file() for f in referenced)
         figures = {p.name for p in (built_site / prefix / "plots").glob("*.svg")}
         from activations.registry import REGISTRY
 
         assert {f"{i}.svg" for i in REGISTRY} <= figures
     assert (built_site / "_headers").is_file()
     assert not (built_site / "en" / "_headers").exists()
+
+
+MATERIAL_CSS = re.compile(r"(main|palette)\.[0-9a-f]+\.min\.css")
+
+
+@pytest.mark.site
+def test_every_page_holds_up_its_first_paint_for_three_stylesheets_only(built_site: Path) -> None:
+    """Material's two and the site's one (hooks/shared.py): on a phone's connection
+    each render-blocking stylesheet costs a round trip before the first paint."""
+    problems = []
+    for page in _html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        names = [sheet.rsplit("/", 1)[-1] for sheet in sheets]
+        mine = [name for name in names if not MATERIAL_CSS.fullmatch(name)]
+        if len(sheets) != 3 or mine != ["styles.css"]:
+            problems.append(f"{page.relative_to(built_site)}: {names}")
+    assert not problems, "\n".join(problems[:10])
 
 
 @pytest.mark.site
