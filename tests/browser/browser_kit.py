@@ -366,19 +366,21 @@ class Tabs:
         self._open.append(tab)
         return tab
 
-    def open_shared(self, scheme: str = "light") -> Tab:
-        """This worker's long-lived page in its long-lived context of that scheme.
+    def open_shared(self, scheme: str = "light", *, java_script_enabled: bool = True) -> Tab:
+        """This worker's long-lived page in its long-lived context of that scheme
+        (and with JavaScript on or off).
 
         Its HTTP cache and its renderer (a new page starts a new renderer
         process) make a sweep over every page cheap; use it only for tests that
         change no state a later test could see (storage, permissions). The tab
         starts at the default viewport; its routes go when it closes.
         """
-        if scheme not in self._shared:
-            context = new_context(self._browser, scheme)
+        key = scheme if java_script_enabled else f"{scheme}, no JavaScript"
+        if key not in self._shared:
+            context = new_context(self._browser, scheme, java_script_enabled=java_script_enabled)
             context.add_init_script(FORGET_PALETTE)
-            self._shared[scheme] = context
-        context = self._shared[scheme]
+            self._shared[key] = context
+        context = self._shared[key]
         pages = [page for page in context.pages if not page.is_closed()]
         page = pages[0] if pages else context.new_page()
         if page.viewport_size != DEFAULT_VIEWPORT:  # a test that failed mid-way on a phone

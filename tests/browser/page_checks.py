@@ -174,18 +174,34 @@ GEOMETRY = """() => Array.from(document.body.querySelectorAll('*'), el => {
 }).filter(Boolean)"""
 
 
-def geometry(tab: object) -> list[str]:
-    """Every element's box on the page as laid out now (after its transitions)."""
+def remember_geometry(tab: object) -> None:
+    """Note every element's box as laid out now (after its transitions), in the page."""
     tab.transitions_done()
-    return tab.page.evaluate(GEOMETRY)
+    tab.page.evaluate(f"() => {{ window.__geometry = ({GEOMETRY})(); }}")
 
 
-def moved(before: list[str], after: list[str]) -> list[str]:
-    """The elements whose box differs between two :func:`geometry` readings."""
-    if len(before) != len(after):
-        return [f"{len(before)} elements became {len(after)}"]
-    pairs = zip(before, after, strict=True)
-    changed = [f"{a} -> {b.rsplit(' ', 1)[1]}" for a, b in pairs if a != b]
+def moved(tab: object) -> list[str]:
+    """The elements whose box differs from :func:`remember_geometry`'s note.
+
+    Compared in the page: only the differences cross over to the test.
+    """
+    tab.transitions_done()
+    found = tab.page.evaluate(
+        f"""() => {{
+            const before = window.__geometry, after = ({GEOMETRY})();
+            if (before.length !== after.length) {{
+                return {{before: before.length, after: after.length}};
+            }}
+            const changed = [];
+            before.forEach((box, i) => {{
+                if (box !== after[i]) changed.push(box + ' -> ' + after[i].split(' ').pop());
+            }});
+            return {{changed}};
+        }}"""
+    )
+    if "changed" not in found:
+        return [f"{found['before']} elements became {found['after']}"]
+    changed = found["changed"]
     return [f"{len(changed)} element(s) moved: {changed[:3]}"] if changed else []
 
 

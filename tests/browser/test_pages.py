@@ -38,11 +38,11 @@ def test_every_page_as_a_reader_meets_it(tabs: object, page_path: str) -> None:
         problems += [f"Korean page: {p}" for p in page_checks.reads_korean(tab)]
     tab.page.set_viewport_size(DEFAULT_VIEWPORT)
     tab.page.wait_for_function(f"() => innerWidth === {DEFAULT_VIEWPORT['width']}")
-    light = page_checks.geometry(tab)
+    page_checks.remember_geometry(tab)
     tab.switch_to_dark()
     problems += [f"dark: {p}" for p in tab.axe_problems(colour_only=True)]
     # The scheme changes colours only, so what fits a phone in light fits it in dark.
-    problems += [f"dark: {p}" for p in page_checks.moved(light, page_checks.geometry(tab))]
+    problems += [f"dark: {p}" for p in page_checks.moved(tab)]
     # After the geometry: the copy button's confirmation comes and goes on a timer.
     problems += [f"copy: {p}" for p in page_checks.copy_buttons(tab)]
     problems += tab.csp_violations()

@@ -68,7 +68,7 @@ CHECKED += [path for path in PAGES if page_type(path) == "notebooks"]
 
 @pytest.mark.parametrize("path", CHECKED)
 def test_math_is_typeset_in_the_html_without_javascript(tabs: object, path: str) -> None:
-    tab = tabs.open(java_script_enabled=False)
+    tab = tabs.open_shared(java_script_enabled=False)  # no script, so no state to leave
     tab.goto(path)
     formulas = tab.page.evaluate("document.querySelectorAll('.katex').length")
     problems = tab.math_problems()
