@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from activations_site import local_site
 
 ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
 DOCS = ROOT / "docs"
 CHROMIUM = local_site.CHROMIUM
 LANGUAGES = {"ko": "", "en": "en/"}
@@ -72,10 +73,8 @@ class Site:
 
 @functools.cache
 def _axe_script() -> str:
-    """axe-core as axe-playwright-python ships it (the package pins its version)."""
-    import axe_playwright_python
-
-    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    """axe-core, vendored (vendor/axe-core/README.md says which and why)."""
+    return (HERE / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
 # axe's rules whose outcome depends on colour (its "cat.color" category). The rest

@@ -51,6 +51,31 @@ def test_every_page_as_a_reader_meets_it(tabs: object, page_path: str) -> None:
     assert not problems, f"{page_path}:\n  " + "\n  ".join(problems)
 
 
+# Two problems planted in an article, one for axe's colour rules and one for the rest.
+PLANTED = """() => {
+    const article = document.querySelector('article');
+    const faint = document.createElement('p');
+    faint.textContent = 'Planted: pale grey on the white page, far too faint to read.';
+    faint.style.color = '#eeeeee';
+    const box = document.createElement('div');
+    box.style.cssText = 'overflow: auto; width: 100px; height: 40px';
+    box.innerHTML = '<p style="width: 600px">Planted: a box that scrolls, with no tab stop.</p>';
+    article.prepend(faint, box);
+}"""
+
+
+def test_axe_finds_the_problems_it_is_there_to_find(tabs: object) -> None:
+    """The vendored axe-core (vendor/axe-core/) still reports low contrast, in the
+    colour-only run too, and a scroll box the keyboard cannot reach."""
+    tab = tabs.open()
+    tab.goto("functions/relu/")
+    tab.page.evaluate(PLANTED)
+    found = " ".join(tab.axe_problems())
+    assert "color-contrast" in found and "scrollable-region-focusable" in found, found
+    colour = " ".join(tab.axe_problems(colour_only=True))
+    assert "color-contrast" in colour and "scrollable-region-focusable" not in colour, colour
+
+
 # Colour-related computed values compared by test_the_dark_toggle_matches_a_dark_load.
 COLOURS = """() => {
     const key = el => {
