@@ -5,11 +5,9 @@ Usage (by tests/conftest.py): ``python tests/site_server.py SITE_DIR PORT_FILE R
 Binds 127.0.0.1 on a free port, writes the port to PORT_FILE (the build then
 uses ``SITE_URL=http://127.0.0.1:PORT/``, so the browser loads the site from
 exactly the address it was built for: no request routing, the browser's HTTP
-exactly the address it was built for: no request routing, the browser's HTTP
 cache works, and Material's language switch reads the sitemap it was built
-with), serves SITE_DIR with
-the site's Content-Security-Policy, and exits when the pytest process RUN_PID
-has ended.
+with), serves SITE_DIR with the site's Content-Security-Policy, and exits when
+the pytest process RUN_PID has ended.
 """
 
 from __future__ import annotations
