@@ -15,13 +15,16 @@
   var SCROLLERS = ".md-content div.arithmatex, .md-content .katex-display, " +
     ".md-content .md-typeset__scrollwrap, .md-content .jupyter-wrapper pre";
   var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
-  // Browsers without checkVisibility's contentVisibilityAuto option measure
-  // every box, as before; the result is the same, only slower.
+  // A browser that cannot tell a skipped box (checkVisibility's
+  // contentVisibilityAuto option) or would not say when its block is rendered
+  // (the event below) measures every box, as before: the same result, slower.
   var SKIPPED = { contentVisibilityAuto: true };
+  var WAITS = "ContentVisibilityAutoStateChangeEvent" in window &&
+    typeof Element.prototype.checkVisibility === "function";
 
   function update() {
     document.querySelectorAll(SCROLLERS).forEach(function (box) {
-      if (box.checkVisibility && !box.checkVisibility(SKIPPED)) return;
+      if (WAITS && !box.checkVisibility(SKIPPED)) return;
       var overflows = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
       if (overflows && !box.hasAttribute("tabindex") && !box.querySelector(FOCUSABLE)) {
         box.setAttribute("tabindex", "0");
