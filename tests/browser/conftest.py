@@ -17,10 +17,11 @@ What a test module gets:
 - ``tabs.open(scheme="light", viewport=None)`` opens a :class:`Tab` (its own
   browser context) that is closed after the test; ``tab.goto(path)`` loads a
   site-relative path and waits until the page has settled.
-  ``tabs.open_shared(scheme)`` opens a page in the worker's long-lived context
-  of that scheme (its HTTP cache is warm; a palette chosen with the toggle is
-  forgotten before the next page loads). ``tab.switch_to_dark()`` uses the
-  page's toggle.
+  ``tabs.open_shared(scheme, java_script_enabled=True)`` gives the worker's
+  long-lived page in its long-lived context of that scheme (its HTTP cache and
+  renderer are warm; a palette chosen with the toggle is forgotten before the
+  next page loads; the viewport is reset, and the tab's listeners and routes go
+  when it closes). ``tab.switch_to_dark()`` uses the page's toggle.
 - A test with a parameter named ``page_path`` runs once per page of the site
   (both languages, site-relative: ``functions/relu/``, ``en/functions/relu/``).
 - ``Tab.problems`` collects console errors and warnings, page errors and
