@@ -27,19 +27,23 @@ KaTeX's markup and nothing moves.
   italic), so they arrive with the stylesheet instead of after the first
   layout, when their metrics would move the text once more. A page only
   preloads a font its markup uses: an unused preload is a console warning.
+  It also preloads every other KaTeX font that its first layout needs
+  (:func:`first_layout_fonts`), which would otherwise be requested only then.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from activations_site.katex import render
+from activations_site.katex import font_files, render
 
 # arithmatex's generic output: the TeX is HTML-escaped and contains no tags.
 MATH = re.compile(
@@ -63,6 +67,10 @@ SKIP_TAGS = {"code", "kbd", "samp", "option", "title", "head"}
 SKIP_CLASS = re.compile(r'\bclass="[^"]*\b(?:katex|highlight|highlight-ipynb|jp-OutputArea)\b')
 # auto-render's delimiters in its order: display before inline. An escaped
 # dollar (\$) is text.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)
 DELIMITED = re.compile(
     r"\$\$(?P<d1>.+?)\$\$|\\\[(?P<d2>.+?)\\\]"
     r"|(?<!\\)\$(?P<i1>[^$]+?)(?<!\\)\$|\\\((?P<i2>.+?)\\\)",
@@ -144,14 +152,93 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = typeset_delimited(output, page.file.src_uri)
     if '<span class="katex">' not in output:
         return output
+    fonts = [font for font, used_when in PRELOADS if used_when in output]
+    fonts += first_layout_fonts(output)
     links = "".join(
         f'<link rel="preload" href="{get_relative_url(FONTS + font, page.url)}" as="font" '
         'type="font/woff2" crossorigin>'
-        for font, used_when in PRELOADS
-        if used_when in output
+        for font in fonts
     )
     head = output.index("</head>")
     return output[:head] + links + output[head:]
+
+
+# The blocks that site.css leaves for later (content-visibility: auto): the
+# article's children of some kinds from the n-th on, and a notebook's cells from
+# the m-th on. Read from site.css, so the two cannot drift apart.
+SITE_CSS = Path(__file__).resolve().parent.parent / "docs" / "shared" / "site.css"
+SKIPPED_RULE = re.compile(
+    r"\.md-typeset > :nth-child\(n \+ (?P<article>\d+)\):is\((?P<kinds>[^)]*)\),\s*"
+    r"\.jupyter-wrapper \.jp-Cell:nth-child\(n \+ (?P<cell>\d+)\) \{\s*content-visibility: auto;"
+)
+CLASSES = re.compile(r'\bclass="([^"]*)"')
+
+
+@functools.cache
+def _skipped_rule() -> tuple[int, frozenset[str], frozenset[str], int]:
+    found = SKIPPED_RULE.search(SITE_CSS.read_text(encoding="utf-8"))
+    if found is None:
+        raise ValueError(
+            f"{SITE_CSS}: its content-visibility rule changed shape; "
+            "hooks/katex.py (first_layout_fonts) reads it"
+        )
+    kinds = [kind.strip() for kind in found["kinds"].split(",")]
+    tags = frozenset(k for k in kinds if not k.startswith("."))
+    classes = frozenset(k[1:] for k in kinds if k.startswith("."))
+    return int(found["article"]), tags, classes, int(found["cell"])
+
+
+def first_layout_fonts(page_html: str) -> list[str]:
+    """The KaTeX font files, beyond :data:`PRELOADS`, that the formulas of the
+    page's first layout draw with: every formula outside the blocks that site.css
+    leaves for later (``content-visibility: auto``).
+
+    Such a font is otherwise found only when the first layout meets its glyph,
+    and fetched a round trip after the stylesheet and the scripts that ran
+    before that layout (KaTeX's faces are ``font-display: block``). Lighthouse's
+    mobile run found KaTeX_Size2 (a display formula's big operator in the second
+    section) requested at the first layout of the vanishing-gradients page, the
+    last request before its largest paint.
+    """
+    start = page_html.find("<article")
+    end = page_html.find("</article>", start)
+    if start < 0 or '<span class="katex">' not in page_html[start:end]:
+        return []
+    nth_article, kinds, kind_classes, nth_cell = _skipped_rule()
+    laid_out: list[str] = []
+    # The open elements: (tag name, classes, its number among its siblings, skipped).
+    stack: list[tuple[str, set[str], int, bool]] = []
+    children: list[int] = [0]  # elements seen so far among the children of each open one
+    for token in TOKENS.finditer(page_html, start, end):
+        tag, name = token["tag"], token["name"]
+        if tag is None:
+            if token["text"] is not None and stack and not stack[-1][3]:
+                laid_out.append(token[0])
+            continue
+        name = name.lower()
+        if tag.startswith("</"):
+            if stack and stack[-1][0] == name:
+                stack.pop()
+                children.pop()
+            if stack and not stack[-1][3]:
+                laid_out.append(tag)
+            continue
+        classes = set(CLASSES.search(tag)[1].split()) if CLASSES.search(tag) else set()
+        children[-1] += 1
+        number = children[-1]
+        parent_classes = stack[-1][1] if stack else set()
+        skipped = bool(stack and stack[-1][3])
+        if not skipped and "md-typeset" in parent_classes and number >= nth_article:
+            skipped = name in kinds or bool(classes & kind_classes)
+        if not skipped and "jp-Cell" in classes and number >= nth_cell:
+            skipped = any("jupyter-wrapper" in c for _, c, _, _ in stack)
+        if not skipped:
+            laid_out.append(tag)
+        if name in VOID or tag.endswith("/>"):
+            continue
+        stack.append((name, classes, number, skipped))
+        children.append(0)
+    return sorted(font_files("".join(laid_out)) - {font for font, _ in PRELOADS})
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

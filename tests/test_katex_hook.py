@@ -116,3 +116,47 @@ def test_no_raw_dollar_math_is_left_in_the_text_of_any_built_page(
             left.append(f"{page.relative_to(built_site)} loads KaTeX's JavaScript")
     assert not left, left[:10]
     assert not list(built_site.rglob("katex.min.js"))
+
+
+def _page(*children: str) -> str:
+    body = "".join(children)
+    article = f'<article class="md-content__inner md-typeset">{body}</article>'
+    return f"<html><head></head><body>{article}</body></html>"
+
+
+def test_a_font_the_first_layout_needs_is_preloaded_and_one_left_for_later_is_not(
+    katex_hook: object,
+) -> None:
+    """A display sum in the introduction draws with KaTeX_Size2; the same sum in a
+    paragraph that site.css leaves for later (the 16th child on) is not preloaded."""
+    tex = '<p><span class="arithmatex">\\(\\displaystyle\\sum_i x_i\\)</span></p>'
+    big_sum = katex_hook.typeset(tex, "t")
+    filler = ["<p>text</p>"] * 15
+    first = katex_hook.on_post_page(_page(big_sum, *filler), page=_Page(), config=None)
+    assert 'href="assets/katex/fonts/KaTeX_Size2-Regular.woff2"' in first
+    later = katex_hook.on_post_page(_page(*filler, big_sum), page=_Page(), config=None)
+    assert "KaTeX_Size2" not in later
+    assert 'href="assets/katex/fonts/KaTeX_Main-Regular.woff2"' in later
+    # A heading is never left for later, wherever it is.
+    heading = big_sum.replace("<p>", "<h3>").replace("</p>", "</h3>")
+    assert "KaTeX_Size2" in katex_hook.on_post_page(
+        _page(*filler, heading), page=_Page(), config=None
+    )
+
+
+def test_the_fonts_of_a_formula_come_from_katexs_own_stylesheet() -> None:
+    from activations_site.katex import font_files, render
+
+    assert font_files(render(r"\mathbf{W}\mathbb{R}", display=False)) == {
+        "KaTeX_Main-Bold.woff2",
+        "KaTeX_AMS-Regular.woff2",
+    }
+    assert "KaTeX_Size4-Regular.woff2" in font_files(render(r"\Bigg(x\Bigg)", display=False))
+    assert font_files("<p>no formula</p>") == set()
+
+
+class _Page:
+    url = ""
+
+    class file:
+        src_uri = "t.md"

@@ -19,6 +19,11 @@ not here; these tests pin down what made pages slow and was fixed:
   and is off; the site's CSS skips the layout of blocks far off screen. Its
   palette script restyled every element twice on each load through one CSS
   rule, which hooks/speed.py takes out.
+- A KaTeX font that the first layout needs (KaTeX_Size2 for a big operator)
+  was requested only when that layout met its glyph, a round trip after the
+  stylesheets, and the largest paint waited for it. The build preloads every
+  font the first layout draws with (hooks/katex.py, first_layout_fonts): no
+  KaTeX font may be fetched by the stylesheet before the first paint.
 """
 
 from __future__ import annotations
@@ -54,6 +59,18 @@ DOM_BUDGET = {
     "glossary": 950,
 }
 KATEX_SCRIPT = re.compile(r"/katex/.*\.js(\?|$)|auto-render")
+
+
+# KaTeX fonts the stylesheet requested (not a preload) before the first contentful
+# paint: found by the first layout. One the reader scrolls to comes after it.
+LATE_FONTS = """() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const fonts = performance.getEntriesByType('resource')
+        .filter(e => e.name.includes('/katex/fonts/') && e.initiatorType !== 'link')
+        .filter(e => !paint || e.startTime < paint.startTime)
+        .map(e => e.name.split('/').pop() + ' at ' + Math.round(e.startTime) + ' ms');
+    return {paint: paint ? paint.startTime : null, fonts};
+}"""
 
 
 def page_type(path: str) -> str:
@@ -94,6 +111,11 @@ def test_no_katex_javascript_no_script_holds_up_the_first_paint_and_the_dom_with
     katex = [url for url in scripts if KATEX_SCRIPT.search(url)]
     assert not katex, f"{path} loads KaTeX's JavaScript: {katex}"
     assert scripts, f"{path}: no script recorded at all (is the listener working?)"
+    late = tab.page.evaluate(LATE_FONTS)
+    assert late["paint"], f"{path}: the browser reported no first contentful paint"
+    assert not late["fonts"], (
+        f"{path}: KaTeX font(s) found by the first layout, not preloaded: {late['fonts']}"
+    )
     elements = tab.page.evaluate("document.getElementsByTagName('*').length")
     budget = DOM_BUDGET[page_type(path)]
     assert elements <= budget, f"{path}: {elements} elements, budget {budget}"
