@@ -14,9 +14,13 @@ a failure.
 
 What a test module gets:
 
-- ``tabs.open(scheme="light", viewport=None)`` opens a :class:`Tab` (its own
-  browser context) that is closed after the test; ``tab.goto(path)`` loads a
-  site-relative path and waits until the page has settled.
+- ``tabs.open(scheme="light", viewport=None)`` opens a :class:`Tab`, a new page
+  that is closed after the test: in the worker's context of that scheme (warm
+  HTTP cache; the tab's first page of the site starts with an empty
+  localStorage), or in a context of its own with ``first_visit=True`` (a cold
+  cache) or any context option (``has_touch``, ``java_script_enabled``...);
+  ``tab.goto(path)`` loads a site-relative path and waits until the page has
+  settled.
   ``tabs.open_shared(scheme, java_script_enabled=True)`` gives the worker's
   long-lived page in its long-lived context of that scheme (its HTTP cache and
   renderer are warm; a palette chosen with the toggle is forgotten before the

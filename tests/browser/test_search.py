@@ -65,7 +65,7 @@ def names_to_type(language: str) -> list[tuple[str, str]]:
 class SearchBox:
     def __init__(self, tab: object) -> None:
         self.tab = tab
-        tab.context.add_init_script(WATCH_WORKER)
+        tab.page.add_init_script(WATCH_WORKER)
         self.field = tab.page.locator("input.md-search__input")
         self.base_path = urlsplit(tab.site.base).path
 
@@ -153,7 +153,7 @@ class IndexDownloads:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_index_is_fetched_when_search_opens_not_before(tabs: object, language: str) -> None:
-    tab = tabs.open()
+    tab = tabs.open(first_visit=True)  # a cold cache: what the page downloads itself
     downloads = IndexDownloads(tab)
     box = SearchBox(tab)
     tab.goto(LANGUAGES[language])

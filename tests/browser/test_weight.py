@@ -100,7 +100,7 @@ def test_no_katex_javascript_no_script_holds_up_the_first_paint_and_the_dom_with
 ) -> None:
     """One first visit: the scripts the page fetches, the elements it builds, how its
     scripts load and what its CSS leaves for later."""
-    tab = tabs.open()
+    tab = tabs.open(first_visit=True)
     scripts: list[str] = []
     tab.page.on(
         "request",
