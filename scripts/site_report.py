@@ -145,14 +145,19 @@ def page_weights(base: str, pages: dict[str, str]) -> dict[str, dict[str, int]]:
             page.goto(urljoin(base, path), wait_until="networkidle")
             # Everything a reader who scrolls the page fetches: lazy images
             # below the fold and the fonts of the math further down.
+            # (The page is past "networkidle" already, so waiting for that state
+            # again returns at once: each image is awaited itself.)
             page.evaluate(
                 """async () => {
                     document.querySelectorAll('img[loading="lazy"]')
                         .forEach(img => { img.loading = 'eager'; });
                     window.scrollTo(0, document.body.scrollHeight);
+                    await Promise.all([...document.images].map(img => img.complete ? null
+                        : new Promise(done => { img.onload = img.onerror = done; })));
                     await document.fonts.ready;
                 }"""
             )
+            page.wait_for_timeout(500)  # a request the last font or image set off
             page.wait_for_load_state("networkidle")
             totals: dict[str, int] = defaultdict(int)
             for request in finished:
