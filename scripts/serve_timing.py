@@ -19,6 +19,7 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -47,20 +48,42 @@ def _until(condition, what: str) -> None:
         time.sleep(0.05)
 
 
-def measure(url: str, path: Path, edit, shows) -> float:
+class ServerLog:
+    """serve.py's output lines, read by a thread as they come."""
+
+    def __init__(self, stream) -> None:
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.lines.append(line.rstrip("\n"))
+
+    def settled_after(self, seen: int) -> bool:
+        """A rebuild ended after line ``seen`` with nothing left to follow it (a change
+        to the package is rebuilt in two rounds: "figures and notebooks follow")."""
+        return any(
+            line.startswith("Rebuilt in") and "follow" not in line for line in self.lines[seen:]
+        )
+
+
+def measure(url: str, path: Path, edit, shows, log: ServerLog) -> float:
     original = path.read_text(encoding="utf-8")
     before = _epoch(_get(url))
+    edited = len(log.lines)
     start = time.monotonic()
     path.write_text(edit(original), encoding="utf-8")
     try:
         _until(lambda: (lambda html: _epoch(html) > before and shows(html))(_get(url)), path.name)
         return time.monotonic() - start
     finally:
+        # The edit's own second round (a package change) and the rebuild of the
+        # restored file must both end before the next edit, or that edit would be
+        # timed waiting for them.
+        _until(lambda: log.settled_after(edited), "the edit's last round")
+        seen = len(log.lines)
         path.write_text(original, encoding="utf-8")
-        # Let the rebuild of the restored file finish before the next edit.
-        time.sleep(1.0)
-        settled = _epoch(_get(url))
-        _until(lambda: _epoch(_get(url)) >= settled, "the restore")
+        _until(lambda: log.settled_after(seen), "the rebuild of the restored file")
 
 
 def main() -> int:
@@ -82,6 +105,7 @@ def main() -> int:
             if line.startswith("Serving"):
                 break
         print(f"first build and serve: {time.monotonic() - start:.1f} s")
+        log = ServerLog(server.stdout)
         results: dict[str, list[float]] = {"Markdown page": [], "package (src/)": []}
         for run in range(args.runs):
             marker = f"TimingMarker{run}x{int(time.time())}"
@@ -93,10 +117,11 @@ def main() -> int:
                         "The **rectified", f"The {m} **rectified", 1
                     ),
                     lambda html, m=marker: m in html,
+                    log,
                 )
             )
             results["package (src/)"].append(
-                measure(url, PACKAGE, lambda text, r=run: text + f"\n# timing {r}\n", bool)
+                measure(url, PACKAGE, lambda text, r=run: text + f"\n# timing {r}\n", bool, log)
             )
         for what, seconds in results.items():
             values = ", ".join(f"{s:.1f}" for s in seconds)
