@@ -67,10 +67,6 @@ SKIP_TAGS = {"code", "kbd", "samp", "option", "title", "head"}
 SKIP_CLASS = re.compile(r'\bclass="[^"]*\b(?:katex|highlight|highlight-ipynb|jp-OutputArea)\b')
 # auto-render's delimiters in its order: display before inline. An escaped
 # dollar (\$) is text.
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-     "track", "wbr"}
-)
 DELIMITED = re.compile(
     r"\$\$(?P<d1>.+?)\$\$|\\\[(?P<d2>.+?)\\\]"
     r"|(?<!\\)\$(?P<i1>[^$]+?)(?<!\\)\$|\\\((?P<i2>.+?)\\\)",
@@ -172,6 +168,11 @@ SKIPPED_RULE = re.compile(
     r"\.jupyter-wrapper \.jp-Cell:nth-child\(n \+ (?P<cell>\d+)\) \{\s*content-visibility: auto;"
 )
 CLASSES = re.compile(r'\bclass="([^"]*)"')
+# HTML's elements without an end tag: they open nothing.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)
 
 
 @functools.cache
@@ -206,13 +207,13 @@ def first_layout_fonts(page_html: str) -> list[str]:
         return []
     nth_article, kinds, kind_classes, nth_cell = _skipped_rule()
     laid_out: list[str] = []
-    # The open elements: (tag name, classes, its number among its siblings, skipped).
-    stack: list[tuple[str, set[str], int, bool]] = []
+    # The open elements: (tag name, classes, skipped).
+    stack: list[tuple[str, set[str], bool]] = []
     children: list[int] = [0]  # elements seen so far among the children of each open one
     for token in TOKENS.finditer(page_html, start, end):
         tag, name = token["tag"], token["name"]
         if tag is None:
-            if token["text"] is not None and stack and not stack[-1][3]:
+            if token["text"] is not None and stack and not stack[-1][2]:
                 laid_out.append(token[0])
             continue
         name = name.lower()
@@ -220,23 +221,24 @@ def first_layout_fonts(page_html: str) -> list[str]:
             if stack and stack[-1][0] == name:
                 stack.pop()
                 children.pop()
-            if stack and not stack[-1][3]:
+            if stack and not stack[-1][2]:
                 laid_out.append(tag)
             continue
-        classes = set(CLASSES.search(tag)[1].split()) if CLASSES.search(tag) else set()
+        found = CLASSES.search(tag)
+        classes = set(found[1].split()) if found else set()
         children[-1] += 1
         number = children[-1]
         parent_classes = stack[-1][1] if stack else set()
-        skipped = bool(stack and stack[-1][3])
+        skipped = bool(stack and stack[-1][2])
         if not skipped and "md-typeset" in parent_classes and number >= nth_article:
             skipped = name in kinds or bool(classes & kind_classes)
         if not skipped and "jp-Cell" in classes and number >= nth_cell:
-            skipped = any("jupyter-wrapper" in c for _, c, _, _ in stack)
+            skipped = any("jupyter-wrapper" in c for _, c, _ in stack)
         if not skipped:
             laid_out.append(tag)
         if name in VOID or tag.endswith("/>"):
             continue
-        stack.append((name, classes, number, skipped))
+        stack.append((name, classes, skipped))
         children.append(0)
     return sorted(font_files("".join(laid_out)) - {font for font, _ in PRELOADS})
 

@@ -67,7 +67,7 @@ LATE_FONTS = """() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     const fonts = performance.getEntriesByType('resource')
         .filter(e => e.name.includes('/katex/fonts/') && e.initiatorType !== 'link')
-        .filter(e => !paint || e.startTime < paint.startTime)
+        .filter(e => paint && e.startTime < paint.startTime)
         .map(e => e.name.split('/').pop() + ' at ' + Math.round(e.startTime) + ' ms');
     return {paint: paint ? paint.startTime : null, fonts};
 }"""
