@@ -141,24 +141,42 @@ def page_weights(base: str, pages: dict[str, str]) -> dict[str, dict[str, int]]:
             context = browser.new_context()
             page = context.new_page()
             finished: list[object] = []
-            page.on("requestfinished", lambda request, found=finished: found.append(request))
+            pending: set[object] = set()
+            page.on("request", lambda request, waiting=pending: waiting.add(request))
+            page.on("requestfailed", lambda request, waiting=pending: waiting.discard(request))
+            page.on(
+                "requestfinished",
+                lambda request, found=finished, waiting=pending: (
+                    waiting.discard(request),
+                    found.append(request),
+                ),
+            )
             page.goto(urljoin(base, path), wait_until="networkidle")
-            # Everything a reader who scrolls the page fetches: lazy images
-            # below the fold and the fonts of the math further down.
-            # (The page is past "networkidle" already, so waiting for that state
-            # again returns at once: each image is awaited itself.)
+            # Everything a reader who scrolls through the page fetches: lazy
+            # images and the fonts of the math in the blocks the CSS lays out
+            # only when they come near (content-visibility: auto).
             page.evaluate(
                 """async () => {
                     document.querySelectorAll('img[loading="lazy"]')
                         .forEach(img => { img.loading = 'eager'; });
+                    for (const el of document.querySelectorAll('article *')) {
+                        if (getComputedStyle(el).contentVisibility === 'auto') {
+                            el.style.contentVisibility = 'visible';
+                        }
+                    }
                     window.scrollTo(0, document.body.scrollHeight);
+                    const frame = () => new Promise(done => requestAnimationFrame(done));
+                    await frame();
+                    await frame();
                     await Promise.all([...document.images].map(img => img.complete ? null
                         : new Promise(done => { img.onload = img.onerror = done; })));
                     await document.fonts.ready;
                 }"""
             )
-            page.wait_for_timeout(500)  # a request the last font or image set off
-            page.wait_for_load_state("networkidle")
+            # ("networkidle" was reached already, so waiting for it again would
+            # return at once: every request the scroll set off is awaited itself.)
+            while pending:
+                page.wait_for_timeout(50)
             totals: dict[str, int] = defaultdict(int)
             for request in finished:
                 kind = KINDS.get(request.resource_type, "other")
