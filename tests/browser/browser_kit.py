@@ -307,14 +307,17 @@ class Tab:
             polling=50,
         )
 
-    def axe_problems(self, *, colour_only: bool = False) -> list[str]:
+    def axe_problems(self, *, colour_only: bool = False, as_loaded: bool = False) -> list[str]:
         """Serious and critical WCAG 2.1 AA violations that axe-core finds on the page.
 
         ``colour_only``: only the rules whose outcome depends on colour (contrast,
         links told apart from text by colour), for a second look at the same page
-        in the other colour scheme.
+        in the other colour scheme. ``as_loaded``: the page as Lighthouse audits
+        it, with the blocks far down still skipped; otherwise every block is laid
+        out first.
         """
-        self.lay_out_everything()
+        if not as_loaded:
+            self.lay_out_everything()
         if not self.page.evaluate("typeof window.axe === 'object'"):
             self.page.evaluate(_axe_script())
         rules = {"type": "tag", "values": AXE_TAGS}

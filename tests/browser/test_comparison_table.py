@@ -20,6 +20,9 @@ TABLE = "article .activation-comparison table"
 def test_clicking_a_name_in_the_table_opens_that_function(tabs: object, language: str) -> None:
     tab = tabs.open()
     tab.goto(f"{LANGUAGES[language]}comparison/")
+    # Far down the page the table is drawn when the reader scrolls near it
+    # (site.css); until then the browser reports no text in it.
+    tab.page.locator(TABLE).scroll_into_view_if_needed()
     names = tab.page.locator(f"{TABLE} tbody tr td:first-child")
     assert names.count() == len(REGISTRY)
     assert "](" not in tab.page.locator(TABLE).inner_text()

@@ -19,6 +19,10 @@ not here; these tests pin down what made pages slow and was fixed:
   and is off; the site's CSS skips the layout of blocks far off screen. Its
   palette script restyled every element twice on each load through one CSS
   rule, which hooks/speed.py takes out.
+- Material's start restyles every element not skipped three times, so the CSS
+  skips code blocks far down too, but not one just before a tab set: skipped,
+  axe (as Lighthouse runs it, on the page as it loads) read the code's grey
+  behind the tab labels and failed their contrast.
 - A KaTeX font that the first layout needs (KaTeX_Size2 for a big operator)
   was requested only when that layout met its glyph, a round trip after the
   stylesheets, and the largest paint waited for it. The build preloads every
@@ -142,3 +146,41 @@ def test_no_katex_javascript_no_script_holds_up_the_first_paint_and_the_dom_with
     assert not found["restyleAll"], f"{path}: {found['restyleAll']} (see hooks/speed.py)"
     if page_type(path) in ("functions", "concepts", "comparison", "notebooks"):
         assert found["skipped"] > 0, f"{path}: no block is left to lay out when it comes near"
+
+
+# Lighthouse's mobile preset: a Moto G Power's screen.
+LIGHTHOUSE_PHONE = {
+    "viewport": {"width": 412, "height": 823},
+    "device_scale_factor": 1.75,
+    "is_mobile": True,
+    "has_touch": True,
+}
+CODE_BLOCKS = """() => [...document.querySelectorAll('.md-content .md-typeset > .highlight')]
+    .map(block => {
+        const next = block.nextElementSibling;
+        return {
+            skipped: getComputedStyle(block).contentVisibility === 'auto',
+            beforeTabs: !!next && (next.matches('.tabbed-set')
+                || !!next.nextElementSibling && next.nextElementSibling.matches('.tabbed-set')),
+        };
+    })"""
+
+
+@pytest.mark.parametrize("path", ["functions/sigmoid/", "en/functions/relu/"])
+def test_code_far_down_waits_and_contrast_holds_on_the_page_as_lighthouse_audits_it(
+    tabs: object, path: str
+) -> None:
+    """Code blocks far down are left for later (site.css), except the one just before
+    the framework tabs: skipped, it made axe, run by Lighthouse on the page as it
+    loads, read the code's grey behind the tab labels (4.47:1 against 4.5:1)."""
+    tab = tabs.open(**LIGHTHOUSE_PHONE)
+    tab.goto(path)
+    blocks = tab.page.evaluate(CODE_BLOCKS)
+    assert [b for b in blocks if b["skipped"]], f"{path}: no code block is left for later"
+    before_tabs = [b for b in blocks if b["beforeTabs"]]
+    assert before_tabs, f"{path}: no code block before the tab set (did the page change?)"
+    assert not [b for b in before_tabs if b["skipped"]], (
+        f"{path}: the code block before the tab set is left for later"
+    )
+    problems = tab.axe_problems(colour_only=True, as_loaded=True)
+    assert not problems, f"{path}: " + "\n".join(problems)
