@@ -169,12 +169,12 @@ SKIPPED_RULE = re.compile(
     r"\.md-typeset > \.highlight:nth-child\(n \+ (?P=article)\):not\(:has\([^)]*\)\),\s*"
     r"\.jupyter-wrapper \.jp-Cell:nth-child\(n \+ (?P<cell>\d+)\) \{\s*content-visibility: auto;"
 )
-# A skipped block is still drawn by the first layout when its placeholder lands
-# near the screen (Chromium decides that before the first paint). With 6em
-# placeholders from the 6th block on, that reached the 15th block on a few pages
-# at 1,280 px: 41 of 168 first loads (84 pages, 412 and 1,280 px wide) fetched a
-# KaTeX font late when only the first five blocks counted, none when fifteen do.
-# test_weight.py checks it on every page type.
+# A skipped block is still drawn by the first layout when it lies near the
+# screen (Chromium decides that before the first paint). With site.css skipping
+# from the 6th block on, 41 of 168 first loads (84 pages, 412 and 1,280 px wide)
+# fetched a KaTeX font late when only the first five blocks counted, none when
+# the first fifteen do (the limit site.css had before). test_weight.py checks it
+# on every page type.
 DRAWN_FIRST = 16
 CLASSES = re.compile(r'\bclass="([^"]*)"')
 # HTML's elements without an end tag: they open nothing.
