@@ -49,12 +49,28 @@ def woff2_only(css: str) -> str:
     return result
 
 
+# A comment of the sources, or a quoted string (kept as it is: it may hold "/*").
+# Their comments say why a rule is there, for whoever edits it; a reader's
+# browser has no use for them, and they were 3,351 of the 8,667 bytes that every
+# first visit downloaded for styles.css (gzip).
+COMMENT_OR_STRING = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.DOTALL)
+
+
+def without_comments(css: str) -> str:
+    """``css`` without its comments.
+
+    >>> without_comments('a{content:"/* kept */"} /* gone */ b{c:d}')
+    'a{content:"/* kept */"}  b{c:d}'
+    """
+    return COMMENT_OR_STRING.sub(lambda found: found[1] or "", css)
+
+
 def styles() -> str:
-    """The site's stylesheets as one, each part headed by its source; KaTeX's fonts
-    stay under assets/katex/fonts/."""
+    """The site's stylesheets as one, each part headed by its source and without its
+    comments; KaTeX's fonts stay under assets/katex/fonts/."""
     parts = []
     for name in STYLESHEETS:
-        css = (SHARED / name).read_text(encoding="utf-8")
+        css = without_comments((SHARED / name).read_text(encoding="utf-8"))
         if name == KATEX_CSS:
             css = woff2_only(css).replace("url(fonts/", "url(katex/fonts/")
         if "@import" in css or "@charset" in css:

@@ -321,6 +321,22 @@ def test_shared_assets_and_figures_are_in_both_builds(built_site: Path) -> None:
     assert not (built_site / "en" / "_headers").exists()
 
 
+@pytest.mark.site
+def test_the_stylesheet_readers_download_carries_no_source_comments(
+    built_site: Path, hooks: object
+) -> None:
+    """The sources' comments explain the rules to their editors; shipped, they were
+    3,351 of styles.css's 8,667 gzip bytes on every first visit (hooks/shared.py)."""
+    styles = (built_site / "assets/styles.css").read_text(encoding="utf-8")
+    comments = re.findall(r"/\*.*?\*/", styles, re.DOTALL)
+    assert comments and all(
+        re.fullmatch(r"/\* docs/shared/[\w/.-]+\.css \*/", c) for c in comments
+    ), [c[:60] for c in comments if not c.startswith("/* docs/shared/")]
+    # A quoted marker is text, not a comment.
+    shared = hooks.load("shared")
+    assert shared.without_comments('a{content:"/* x */"}/* y */') == 'a{content:"/* x */"}'
+
+
 MATERIAL_CSS = re.compile(r"(main|palette)\.[0-9a-f]+\.min\.css")
 
 
